@@ -1,0 +1,56 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const frameworkImports = ['@nestjs/*', '@mikro-orm/*', 'kafkajs', 'pg', '@apollo/*', 'fastify', 'graphql'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'coverage'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    rules: {
+      // Contexts meet only through @cogov/contracts and Kafka; the tags make that a lint failure.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            ...['residents', 'organisations', 'volunteers', 'property', 'party-building', 'governance', 'gateway'].map(
+              (context) => ({
+                sourceTag: `scope:${context}`,
+                onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared'],
+              }),
+            ),
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: frameworkImports,
+            },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The pure domain (decide/evolve) imports no framework: replay must not depend on one.
+    files: ['services/*/src/**/*.{events,state,decide}.ts', 'libs/eventsourcing/src/types.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: frameworkImports, message: 'Domain files stay framework-free (style.md).' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];

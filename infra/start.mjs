@@ -1,0 +1,134 @@
+// `npm start`: the whole suite on the real PostgreSQL and Kafka, with the demo community loaded.
+// Idempotent: a running broker is reused, databases and demo data are created only once.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, createWriteStream } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './swc.config.mjs';
+import { services } from './services.mjs';
+
+const dataDir = process.env.COGOV_DATA ?? path.join(homedir(), '.local/share/cogov');
+const logDir = path.join(dataDir, 'logs');
+mkdirSync(logDir, { recursive: true });
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+const started = Date.now();
+const children = [];
+
+const say = (line) => process.stdout.write(`[cogov] ${line}\n`);
+
+function run(title, command, args, extraEnv = {}) {
+  say(title);
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  if (result.status !== 0) {
+    say(`✘ ${title} failed (exit ${result.status}). See the output above.`);
+    process.exit(1);
+  }
+}
+
+function databaseUrl(database) {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function waitForHealth(service, child, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${service.name} exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${service.port}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${service.name} did not become healthy within ${timeoutMs / 1000} s`);
+}
+
+function startService(service) {
+  const logFile = path.join(logDir, `${service.name}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(process.execPath, ['--enable-source-maps', service.main], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      PORT: String(service.port),
+      DATABASE_URL: databaseUrl(service.database),
+      KAFKA_BROKERS: brokers,
+      COGOV_DATA: dataDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  children.push({ service, child });
+  return { child, logFile };
+}
+
+function stopAll(signal) {
+  say(`stopping services (${signal}) …`);
+  for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(0), 10_000).unref();
+  Promise.all(children.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r))))).then(
+    () => {
+      say('services stopped; the Kafka broker keeps running (`npm run stop` stops it too).');
+      process.exit(0);
+    },
+  );
+}
+
+say(`node ${process.version}`);
+run('PostgreSQL: checking and creating the service databases …', 'bash', ['infra/db/create-databases.sh'], {
+  DATABASE_URL: adminUrl,
+});
+if (!process.env.KAFKA_BROKERS) run('Kafka: starting the local broker (reused when already up) …', 'bash', ['infra/kafka/kafka.sh', 'start']);
+run('building (swc → dist/) …', process.execPath, ['infra/build.mjs']);
+
+process.on('SIGINT', () => stopAll('SIGINT'));
+process.on('SIGTERM', () => stopAll('SIGTERM'));
+
+for (const service of services) {
+  const { child, logFile } = startService(service);
+  say(`${service.name}: starting on port ${service.port} (log: ${logFile}) …`);
+  try {
+    await waitForHealth(service, child);
+  } catch (error) {
+    say(`✘ ${error.message}; last log lines:`);
+    spawnSync('tail', ['-n', '40', logFile], { stdio: 'inherit' });
+    stopAll('error');
+    process.exitCode = 1;
+    await new Promise(() => undefined);
+  }
+  say(`${service.name}: healthy`);
+}
+
+for (const service of services.filter((s) => s.demo)) {
+  run(`${service.name}: loading the demo data through the real commands …`, process.execPath, [service.demo], {
+    DATABASE_URL: databaseUrl(service.database),
+    KAFKA_BROKERS: brokers,
+    COGOV_DATA: dataDir,
+  });
+}
+
+say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.stdout.write('\n');
+for (const service of services) {
+  process.stdout.write(
+    `  ${service.name.padEnd(14)} GraphQL  http://127.0.0.1:${service.port}/graphql\n` +
+      `  ${''.padEnd(14)} health   http://127.0.0.1:${service.port}/health   metrics http://127.0.0.1:${service.port}/metrics\n`,
+  );
+}
+process.stdout.write(`  Kafka          ${brokers}  topics: ${services.flatMap((s) => s.topics).join(', ')}\n`);
+process.stdout.write(`  logs           ${logDir}\n\n`);
+run('demo tokens (send as `Authorization: Bearer <token>`):', process.execPath, ['dist/libs/auth/src/cli/mint-tokens.js'], {
+  COGOV_DATA: dataDir,
+});
+process.stdout.write(
+  '\nTry:\n' +
+    `  curl -s http://127.0.0.1:${services[0].port}/graphql -H 'content-type: application/json' \\\n` +
+    `    -H "authorization: Bearer $TOKEN" -d '{"query":"{ communities { id name households residents } }"}'\n\n` +
+    'Press Ctrl+C to stop the services.\n',
+);

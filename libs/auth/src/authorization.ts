@@ -1,0 +1,64 @@
+import type { Actor, Role } from './actor.js';
+
+/**
+ * Which jurisdiction lists each role's coverage is read from. A role never gains reach from a list that is
+ * not its own: a community_staff token that happens to carry a street id still covers only its communities,
+ * so a mistake at the issuer does not widen access.
+ */
+const REACH: Record<Role, { streets: boolean; communities: boolean; grids: boolean }> = {
+  street_admin: { streets: true, communities: true, grids: false },
+  community_staff: { streets: false, communities: true, grids: false },
+  grid_worker: { streets: false, communities: false, grids: true },
+  agency_analyst: { streets: true, communities: true, grids: false },
+  service: { streets: true, communities: true, grids: false },
+};
+
+/** Roles allowed to see personal data in clear, inside their jurisdiction (design §1). */
+const PERSONAL_DATA_ROLES: ReadonlySet<Role> = new Set(['street_admin', 'community_staff', 'grid_worker']);
+
+/** Roles allowed to change anything; everyone else (agency_analyst) is read-only. */
+export const WRITE_ROLES: ReadonlySet<Role> = new Set(['street_admin', 'community_staff', 'grid_worker', 'service']);
+
+/** Where a record lives. `gridId` is null for community-level records (e.g. an appeal filed without a grid). */
+export interface Place {
+  communityId: string;
+  gridId?: string | null;
+  /** The community's street; without it street-wide roles cannot be matched and are refused. */
+  streetId?: string;
+}
+
+export const hasAnyRole = (actor: Actor, roles: readonly Role[]): boolean => actor.roles.some((r) => roles.includes(r));
+
+export const canWrite = (actor: Actor): boolean => actor.roles.some((r) => WRITE_ROLES.has(r));
+
+function coversWith(actor: Actor, roles: readonly Role[], place: Place): boolean {
+  const { streetIds, communityIds, gridIds } = actor.jurisdiction;
+  return roles.some((role) => {
+    const reach = REACH[role];
+    return (
+      (reach.streets && place.streetId !== undefined && streetIds.includes(place.streetId)) ||
+      (reach.communities && communityIds.includes(place.communityId)) ||
+      // Grid ids are globally unique, so the grid alone identifies the place.
+      (reach.grids && place.gridId != null && gridIds.includes(place.gridId))
+    );
+  });
+}
+
+/** Whether the actor's jurisdiction covers the whole community (a grid worker's never does). */
+export function coversCommunity(actor: Actor, communityId: string, streetId?: string): boolean {
+  return coversWith(actor, actor.roles, streetId === undefined ? { communityId } : { communityId, streetId });
+}
+
+/** Whether the actor's jurisdiction covers the grid: through the grid itself or its whole community. */
+export function coversGrid(actor: Actor, gridId: string, communityId: string, streetId?: string): boolean {
+  return coversWith(actor, actor.roles, streetId === undefined ? { communityId, gridId } : { communityId, gridId, streetId });
+}
+
+/** Whether the actor may read the personal data of a record at this place in clear; otherwise mask it. */
+export function canSeePersonalData(actor: Actor, place: Place): boolean {
+  return coversWith(
+    actor,
+    actor.roles.filter((r) => PERSONAL_DATA_ROLES.has(r)),
+    place,
+  );
+}

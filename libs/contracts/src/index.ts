@@ -1,0 +1,12 @@
+export {
+  allContracts,
+  cloudEventTypeFor,
+  contractFor,
+  latestSchemaVersionOf,
+  personalFieldsOf,
+  validateEventData,
+  type EventContract,
+  type ValidationResult,
+} from './registry.js';
+export { ENCRYPTED_FIELD_SCHEMA, kebabCase, schemaIdFor, type JsonSchema } from './json-schema.js';
+export { residentsSchemas, type ResidentsEventType } from './residents/index.js';

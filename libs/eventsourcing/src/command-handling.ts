@@ -1,0 +1,149 @@
+import type pg from 'pg';
+import { StreamVersionConflict } from './errors.js';
+import type { PostgresEventStore } from './event-store.js';
+import type { Decider, DomainEvent, EventMetadata, RecordedEvent } from './types.js';
+import { uuidv7 } from './uuid.js';
+
+/**
+ * How a stream's state is snapshotted. `name` identifies the state's shape: change it whenever evolve or the
+ * state type changes, and old snapshots are ignored (they are only a cache of the fold).
+ */
+export interface SnapshotOptions<State> {
+  name: string;
+  /** Take a snapshot each time the stream crosses a multiple of `every` events. */
+  every: number;
+  /** For states that do not survive JSON (Dates, Maps …); the default is JSON as is. */
+  serialize?: (state: State) => unknown;
+  deserialize?: (json: unknown) => State;
+}
+
+export interface LoadedState<State> {
+  state: State;
+  /** Version of the last event folded in: the expected version of the next append. */
+  version: number;
+  /** Stream version of the snapshot used, 0 when the state was folded from the first event. */
+  snapshotVersion: number;
+}
+
+/** Snapshots in `es_snapshots`: a cache of evolve over a stream prefix. */
+export class SnapshotStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async load<State>(streamId: string, options: SnapshotOptions<State>): Promise<{ state: State; version: number } | undefined> {
+    const { rows } = await this.pool.query<{ stream_version: number; state: unknown }>({
+      name: 'es_snapshot_load',
+      text: 'select stream_version::int as stream_version, state from es_snapshots where stream_id = $1 and snapshot_name = $2',
+      values: [streamId, options.name],
+    });
+    const row = rows[0];
+    if (!row) return undefined;
+    return { version: row.stream_version, state: options.deserialize ? options.deserialize(row.state) : (row.state as State) };
+  }
+
+  /** Stores the snapshot unless a newer one is already there (writers may race; the newest wins). */
+  async save<State>(streamId: string, version: number, state: State, options: SnapshotOptions<State>): Promise<void> {
+    const json = options.serialize ? options.serialize(state) : state;
+    await this.pool.query({
+      name: 'es_snapshot_save',
+      text: `insert into es_snapshots (stream_id, snapshot_name, stream_version, state) values ($1, $2, $3, $4)
+             on conflict (stream_id, snapshot_name) do update
+               set stream_version = excluded.stream_version, state = excluded.state, taken_at = now()
+               where es_snapshots.stream_version < excluded.stream_version`,
+      values: [streamId, options.name, version, JSON.stringify(json)],
+    });
+  }
+}
+
+/** Loads a decider's state: the latest snapshot (if any) and the events after it, folded with evolve. */
+export class AggregateStore {
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly snapshots: SnapshotStore,
+  ) {}
+
+  async load<C, E extends DomainEvent, S>(streamId: string, decider: Decider<C, E, S>, snapshot?: SnapshotOptions<S>): Promise<LoadedState<S>> {
+    const snap = snapshot ? await this.snapshots.load(streamId, snapshot) : undefined;
+    const tail = await this.store.readStream(streamId, { fromVersion: (snap?.version ?? 0) + 1 });
+    let state = snap ? snap.state : decider.initialState();
+    for (const event of tail) state = decider.evolve(state, event as unknown as E);
+    return { state, version: tail.length > 0 ? tail[tail.length - 1]!.streamVersion : (snap?.version ?? 0), snapshotVersion: snap?.version ?? 0 };
+  }
+
+  async saveSnapshot<S>(streamId: string, version: number, state: S, snapshot: SnapshotOptions<S>): Promise<void> {
+    await this.snapshots.save(streamId, version, state, snapshot);
+  }
+}
+
+export interface HandleCommand<C, E extends DomainEvent, S> {
+  streamId: string;
+  decider: Decider<C, E, S>;
+  command: C;
+  /** Metadata of every event decided; each event gets its own UUIDv7 id. */
+  metadata: Omit<EventMetadata, 'eventId'>;
+  snapshot?: SnapshotOptions<S>;
+  /** Attempts on StreamVersionConflict before it is rethrown (default 3). */
+  maxAttempts?: number;
+}
+
+export interface HandledCommand<E extends DomainEvent, S> {
+  /** The events stored by this command (empty when decide emitted nothing). */
+  events: RecordedEvent<E>[];
+  state: S;
+  nextStreamVersion: number;
+}
+
+export interface CommandHandlingOptions {
+  /** Told when a snapshot could not be stored; the command itself has succeeded by then. */
+  onSnapshotError?: (error: unknown, streamId: string) => void;
+}
+
+/**
+ * The shell around a decider (design §3): load → decide → append with the exact expected version.
+ * A conflict means another command changed the stream between load and append, so the command is decided
+ * again against the new state; domain errors thrown by decide are never retried.
+ */
+export class CommandHandlingService {
+  private readonly onSnapshotError: (error: unknown, streamId: string) => void;
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly aggregates: AggregateStore,
+    options: CommandHandlingOptions = {},
+  ) {
+    this.onSnapshotError =
+      options.onSnapshotError ?? ((error, streamId) => console.warn(`snapshot of ${streamId} not stored`, error));
+  }
+
+  async handle<C, E extends DomainEvent, S>(request: HandleCommand<C, E, S>): Promise<HandledCommand<E, S>> {
+    const { streamId, decider, command, metadata, snapshot, maxAttempts = 3 } = request;
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.aggregates.load(streamId, decider, snapshot);
+      const decided = decider.decide(command, loaded.state);
+      if (decided.length === 0) return { events: [], state: loaded.state, nextStreamVersion: loaded.version };
+
+      let appended;
+      try {
+        appended = await this.store.append(
+          streamId,
+          decided.map((event) => ({ type: event.type, data: event.data, metadata: { ...metadata, eventId: uuidv7() } })),
+          { expectedVersion: loaded.version },
+        );
+      } catch (error) {
+        if (error instanceof StreamVersionConflict && attempt < maxAttempts) continue;
+        throw error;
+      }
+      const events = appended.events as RecordedEvent<E>[];
+      const state = events.reduce((s, event) => decider.evolve(s, event as unknown as E), loaded.state);
+      if (snapshot && crossesMultiple(loaded.version, appended.nextStreamVersion, snapshot.every)) {
+        await this.aggregates
+          .saveSnapshot(streamId, appended.nextStreamVersion, state, snapshot)
+          .catch((error: unknown) => this.onSnapshotError(error, streamId));
+      }
+      return { events, state, nextStreamVersion: appended.nextStreamVersion };
+    }
+  }
+}
+
+function crossesMultiple(from: number, to: number, every: number): boolean {
+  return every > 0 && Math.floor(to / every) > Math.floor(from / every);
+}

@@ -1,0 +1,104 @@
+import { ConfigResourceTypes, type Admin } from 'kafkajs';
+
+/**
+ * Topic names (docs/adr/0002-kafka-topic-layout.md). `prefix` isolates tests and environments sharing a
+ * broker: `t.relay.ab12cd.cogov.residents.events`.
+ */
+export function eventsTopic(context: string, prefix?: string): string {
+  return withPrefix(`cogov.${context}.events`, prefix);
+}
+
+/** The dead-letter topic of an events topic: `cogov.<context>.events.dlq`. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+function withPrefix(name: string, prefix?: string): string {
+  return prefix ? `${prefix}.${name}` : name;
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  /** `retention.ms`; -1 keeps messages forever. */
+  retentionMs: number;
+  cleanupPolicy?: 'delete' | 'compact' | 'compact,delete';
+  /** Broker default (-1) unless given; a single-node development broker only allows 1. */
+  replicationFactor?: number;
+}
+
+export class TopicMismatchError extends Error {
+  override readonly name = 'TopicMismatchError';
+}
+
+/**
+ * Creates the missing topics and checks the existing ones; safe to run from every instance on every start.
+ *
+ * An existing topic with another partition count is an error, never "fixed": adding partitions moves keys
+ * to other partitions and so breaks per-stream order for events already published. Retention and cleanup
+ * policy are brought in line with the spec, since the code is their single source of truth.
+ */
+export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<void> {
+  for (const spec of specs) {
+    if (!Number.isInteger(spec.partitions) || spec.partitions < 1) {
+      throw new RangeError(`topic ${spec.topic}: partitions must be a positive integer`);
+    }
+  }
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((spec) => !existing.has(spec.topic));
+  if (missing.length > 0) {
+    // Another instance may create the same topics at the same moment: kafkajs then returns false
+    // (TOPIC_ALREADY_EXISTS), and the checks below validate whatever it created.
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((spec) => ({
+        topic: spec.topic,
+        numPartitions: spec.partitions,
+        replicationFactor: spec.replicationFactor ?? -1,
+        configEntries: configEntries(spec),
+      })),
+    });
+  }
+  const { topics } = await admin.fetchTopicMetadata({ topics: specs.map((spec) => spec.topic) });
+  for (const spec of specs) {
+    const metadata = topics.find((topic) => topic.name === spec.topic);
+    if (!metadata) throw new TopicMismatchError(`topic ${spec.topic} was not created`);
+    if (metadata.partitions.length !== spec.partitions) {
+      throw new TopicMismatchError(
+        `topic ${spec.topic} has ${metadata.partitions.length} partitions, the code declares ${spec.partitions}; ` +
+          'changing it would reorder streams — migrate to a new topic instead',
+      );
+    }
+  }
+  await alignConfigs(admin, specs.filter((spec) => existing.has(spec.topic)));
+}
+
+function configEntries(spec: TopicSpec): Array<{ name: string; value: string }> {
+  return [
+    { name: 'retention.ms', value: String(spec.retentionMs) },
+    { name: 'cleanup.policy', value: spec.cleanupPolicy ?? 'delete' },
+  ];
+}
+
+async function alignConfigs(admin: Admin, specs: TopicSpec[]): Promise<void> {
+  if (specs.length === 0) return;
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: specs.map((spec) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name: spec.topic,
+      configNames: ['retention.ms', 'cleanup.policy'],
+    })),
+  });
+  const drifted = specs.filter((spec) => {
+    const resource = described.resources.find((r) => r.resourceName === spec.topic);
+    return configEntries(spec).some(
+      (wanted) => resource?.configEntries.find((entry) => entry.configName === wanted.name)?.configValue !== wanted.value,
+    );
+  });
+  if (drifted.length === 0) return;
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: drifted.map((spec) => ({ type: ConfigResourceTypes.TOPIC, name: spec.topic, configEntries: configEntries(spec) })),
+  });
+}

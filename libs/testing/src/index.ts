@@ -1,0 +1,4 @@
+export * from './environment.js';
+export * from './database.js';
+export * from './kafka.js';
+export * from './decider-specification.js';

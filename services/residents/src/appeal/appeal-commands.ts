@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@cogov/auth';
+import type { CommandContext, CommandExecutor } from '../infrastructure/command-executor.js';
+import { Jurisdiction } from '../infrastructure/jurisdiction.js';
+import { PersonalDataPresenter } from '../infrastructure/personal-data.presenter.js';
+import { ReadModels } from '../infrastructure/read-models.js';
+import { COMMAND_EXECUTOR, DEADLINE_POLICY } from '../infrastructure/residents-infrastructure.module.js';
+import type { CommandMetadata } from '../shared/domain-errors.js';
+import type { DeadlinePolicy } from './appeal-deadlines.js';
+import { createAppealDecider, type AppealCommand } from './appeal.decide.js';
+import { appealStreamId } from './appeal.events.js';
+import { appealFromState, type AppealType } from './appeal.graphql.js';
+import type { AppealState } from './appeal.state.js';
+import { AppealBoardRow } from './projections/appeal-board/appeal-board.entity.js';
+
+/** Runs appeal commands with the configured deadline policy, inside the actor's jurisdiction. */
+@Injectable()
+export class AppealCommands {
+  private readonly decider;
+
+  constructor(
+    @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(DEADLINE_POLICY) policy: DeadlinePolicy,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(PersonalDataPresenter) private readonly personal: PersonalDataPresenter,
+  ) {
+    this.decider = createAppealDecider(policy);
+  }
+
+  async run(
+    appealId: string,
+    context: CommandContext,
+    command: (metadata: CommandMetadata) => AppealCommand,
+    newAppealPlace?: { communityId: string; gridId: string | null },
+  ): Promise<AppealState> {
+    const { state } = await this.executor.execute({
+      streamId: appealStreamId(appealId),
+      decider: this.decider,
+      command,
+      context,
+      authorize: async (current) => {
+        if (current.status !== 'empty') await this.jurisdiction.assert(context.actor, { communityId: current.communityId });
+        else if (newAppealPlace) await this.jurisdiction.assert(context.actor, newAppealPlace);
+      },
+    });
+    return state;
+  }
+
+  /**
+   * The mutation's answer: the aggregate's state, completed with what only the board knows (the
+   * description, location, notes) when the board has caught up with this appeal already.
+   */
+  async present(actor: Actor, state: AppealState): Promise<AppealType> {
+    if (state.status === 'empty') throw new Error('appeal missing after a command');
+    const appeal = appealFromState(state, new Date());
+    const row = await this.readModels.em().findOne(AppealBoardRow, { appealId: state.appealId });
+    if (row) {
+      Object.assign(appeal, {
+        channel: row.channel,
+        gridId: row.gridId,
+        location: row.location,
+        householdId: row.householdId,
+        residentId: row.residentId,
+        filedAt: row.filedAt.toISOString(),
+        reopenCount: row.reopenCount,
+        notes: row.notes,
+      });
+      const [description] = await this.personal.present(actor, [
+        { place: { communityId: row.communityId, gridId: row.gridId }, field: row.description, mask: undefined },
+      ]);
+      appeal.description = description ?? null;
+    }
+    return appeal;
+  }
+}

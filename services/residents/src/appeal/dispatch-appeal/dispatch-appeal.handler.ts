@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { StakeholderKind } from '../appeal.events.js';
+import type { CommandContext } from '../../infrastructure/command-executor.js';
+import { AppealCommands } from '../appeal-commands.js';
+import type { AppealState } from '../appeal.state.js';
+
+export class DispatchAppealCommand extends Command<AppealState> {
+  constructor(
+    readonly data: { appealId: string; stakeholder: { kind: StakeholderKind; id: string } },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DispatchAppealCommand)
+export class DispatchAppealHandler implements ICommandHandler<DispatchAppealCommand> {
+  constructor(@Inject(AppealCommands) private readonly appeals: AppealCommands) {}
+
+  async execute({ data, context }: DispatchAppealCommand): Promise<AppealState> {
+    return this.appeals.run(data.appealId, context, (metadata) => ({ type: 'DispatchAppeal', data, metadata }));
+  }
+}

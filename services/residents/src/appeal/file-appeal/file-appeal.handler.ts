@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { PersonalDataVault } from '@cogov/eventsourcing';
+import type { AppealChannel } from '../appeal.events.js';
+import type { CommandContext } from '../../infrastructure/command-executor.js';
+import { AppealCommands } from '../appeal-commands.js';
+import type { AppealState } from '../appeal.state.js';
+
+export class FileAppealCommand extends Command<AppealState> {
+  constructor(
+    readonly data: { appealId: string; communityId: string; gridId: string | null; channel: AppealChannel; category: string; description: string; location: string; householdId: string | null; residentId: string | null },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(FileAppealCommand)
+export class FileAppealHandler implements ICommandHandler<FileAppealCommand> {
+  constructor(@Inject(AppealCommands) private readonly appeals: AppealCommands,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+  ) {}
+
+  async execute({ data, context }: FileAppealCommand): Promise<AppealState> {
+    // The description may tell about a resident: encrypted for the resident when one is named, else for
+    // the appeal itself (so an anonymous appeal can still be erased on its own).
+    const description = await this.vault.encrypt(data.residentId ?? data.appealId, data.description);
+    return this.appeals.run(
+      data.appealId,
+      context,
+      (metadata) => ({ type: 'FileAppeal', data: { ...data, description }, metadata }),
+      { communityId: data.communityId, gridId: data.gridId },
+    );
+  }
+}

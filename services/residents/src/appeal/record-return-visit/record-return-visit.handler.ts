@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { SatisfactionRating } from '../appeal.events.js';
+import type { CommandContext } from '../../infrastructure/command-executor.js';
+import { AppealCommands } from '../appeal-commands.js';
+import type { AppealState } from '../appeal.state.js';
+
+export class RecordReturnVisitCommand extends Command<AppealState> {
+  constructor(
+    readonly data: { appealId: string; rating: SatisfactionRating; comment: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordReturnVisitCommand)
+export class RecordReturnVisitHandler implements ICommandHandler<RecordReturnVisitCommand> {
+  constructor(@Inject(AppealCommands) private readonly appeals: AppealCommands) {}
+
+  async execute({ data, context }: RecordReturnVisitCommand): Promise<AppealState> {
+    return this.appeals.run(data.appealId, context, (metadata) => ({ type: 'RecordReturnVisit', data, metadata }));
+  }
+}

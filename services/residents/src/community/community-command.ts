@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CommandContext, CommandExecutor } from '../infrastructure/command-executor.js';
+import { Jurisdiction } from '../infrastructure/jurisdiction.js';
+import { COMMAND_EXECUTOR } from '../infrastructure/residents-infrastructure.module.js';
+import type { CommandMetadata } from '../shared/domain-errors.js';
+import { communityDecider, type CommunityCommand } from './community.decide.js';
+import { communityStreamId } from './community.events.js';
+import type { CommunityState } from './community.state.js';
+
+/** Runs a command on an existing community, inside the actor's jurisdiction over that community. */
+@Injectable()
+export class CommunityCommands {
+  constructor(
+    @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+  ) {}
+
+  async run(communityId: string, context: CommandContext, command: (metadata: CommandMetadata) => CommunityCommand): Promise<CommunityState> {
+    const { state } = await this.executor.execute({
+      streamId: communityStreamId(communityId),
+      decider: communityDecider,
+      command,
+      context,
+      authorize: async (current) => {
+        if (current.status === 'registered') {
+          await this.jurisdiction.assert(context.actor, { communityId, streetId: current.streetId });
+        }
+      },
+    });
+    return state;
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext, CommandExecutor } from '../../infrastructure/command-executor.js';
+import { Jurisdiction } from '../../infrastructure/jurisdiction.js';
+import { COMMAND_EXECUTOR } from '../../infrastructure/residents-infrastructure.module.js';
+import { householdDecider } from '../household.decide.js';
+import { householdStreamId, type HouseholdAddress } from '../household.events.js';
+import type { HouseholdState } from '../household.state.js';
+
+export class RegisterHouseholdCommand extends Command<HouseholdState> {
+  constructor(
+    readonly data: { householdId: string; communityId: string; gridId: string; address: HouseholdAddress },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterHouseholdCommand)
+export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseholdCommand> {
+  constructor(
+    @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+  ) {}
+
+  async execute({ data, context }: RegisterHouseholdCommand): Promise<HouseholdState> {
+    const { state } = await this.executor.execute({
+      streamId: householdStreamId(data.householdId),
+      decider: householdDecider,
+      command: (metadata) => ({ type: 'RegisterHousehold', data, metadata }),
+      context,
+      authorize: () => this.jurisdiction.assert(context.actor, { communityId: data.communityId, gridId: data.gridId }),
+    });
+    return state;
+  }
+}

@@ -1,0 +1,115 @@
+import {
+  StreamVersionConflict,
+  type CommandHandlingService,
+  type Decider,
+  type DomainEvent,
+  type PostgresEventStore,
+  type RecordedEvent,
+} from '@cogov/eventsourcing';
+import type { CommandMetadata } from '../shared/domain-errors.js';
+import { ConcurrentChangeError } from './shell-errors.js';
+import type { CommandActor } from './request-context.js';
+
+/** Who asks, and in which causal chain: the shell fills it from the request (or the scheduler / loader). */
+export interface CommandContext {
+  actor: CommandActor;
+  correlationId: string;
+  causationId: string;
+  /** UTC instant the command is decided at; the demo loader back-dates it, everything else uses now. */
+  occurredAt: string;
+}
+
+export interface ExecuteCommand<C, E extends DomainEvent, S> {
+  streamId: string;
+  decider: Decider<C, E, S>;
+  /** Builds the domain command; `metadata` carries the instant and the actor id decide may use. */
+  command: (metadata: CommandMetadata) => C;
+  context: CommandContext;
+  /**
+   * Runs on the loaded state before decide: the jurisdiction check, since the community of an existing
+   * aggregate is only known once its stream is read.
+   */
+  authorize: (state: S) => Promise<void>;
+  /**
+   * Turns stored events into what the decider folds, for deciders whose state needs decrypted fields
+   * (the resident's vulnerable-group tags). Prepared once per command from the loaded stream.
+   */
+  reveal?: (events: RecordedEvent[]) => Promise<(event: RecordedEvent) => E>;
+}
+
+export interface ExecutionResult<S> {
+  /** The aggregate's state after the command (unchanged when decide had nothing to say). */
+  state: S;
+  eventTypes: string[];
+}
+
+export interface CommandExecutor {
+  execute<C, E extends DomainEvent, S>(request: ExecuteCommand<C, E, S>): Promise<ExecutionResult<S>>;
+}
+
+function eventCommunityId(event: DomainEvent): string {
+  const communityId = (event.data as { communityId?: unknown }).communityId;
+  if (typeof communityId !== 'string') throw new Error(`event ${event.type} carries no communityId`);
+  return communityId;
+}
+
+/**
+ * Load → authorize → decide → append with the expected version, on top of @cogov/eventsourcing's
+ * CommandHandlingService (which retries decide on a concurrent change).
+ *
+ * Two adaptations: the service takes the event metadata before it loads the stream, but the community an
+ * event belongs to is only known from the decided events (every residents event carries
+ * `data.communityId`), so `communityId` is a getter read when the service spreads the metadata after
+ * decide. And the state answered is folded from the decided events themselves, because a revealed event
+ * (a decrypted tag) is richer than its stored form.
+ */
+export class EventSourcedCommandExecutor implements CommandExecutor {
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly service: CommandHandlingService,
+    private readonly maxAttempts = 3,
+  ) {}
+
+  async execute<C, E extends DomainEvent, S>(request: ExecuteCommand<C, E, S>): Promise<ExecutionResult<S>> {
+    const { streamId, decider, context, authorize } = request;
+    const stored = await this.store.readStream(streamId);
+    const reveal = request.reveal ? await request.reveal(stored) : (event: RecordedEvent) => event as unknown as E;
+    const evolve = (state: S, event: E): S => decider.evolve(state, reveal(event as unknown as RecordedEvent));
+    await authorize(stored.map(reveal).reduce(decider.evolve, decider.initialState()));
+
+    let communityId = '';
+    let decidedOn = decider.initialState();
+    let decided: E[] = [];
+    const guarded: Decider<C, E, S> = {
+      initialState: decider.initialState,
+      evolve,
+      decide: (command, state) => {
+        decided = decider.decide(command, state);
+        decidedOn = state;
+        if (decided[0]) communityId = eventCommunityId(decided[0]);
+        return decided;
+      },
+    };
+    try {
+      await this.service.handle({
+        streamId,
+        decider: guarded,
+        command: request.command({ now: context.occurredAt, actor: context.actor.subject }),
+        metadata: {
+          actor: context.actor.subject,
+          correlationId: context.correlationId,
+          causationId: context.causationId,
+          occurredAt: context.occurredAt,
+          get communityId() {
+            return communityId;
+          },
+        },
+        maxAttempts: this.maxAttempts,
+      });
+    } catch (error) {
+      if (error instanceof StreamVersionConflict) throw new ConcurrentChangeError(streamId);
+      throw error;
+    }
+    return { state: decided.reduce(decider.evolve, decidedOn), eventTypes: decided.map((e) => e.type) };
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentActor, type Actor } from '@cogov/auth';
+import type { CommandContext } from '../../infrastructure/command-executor.js';
+import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { requireUuid } from '../../shared/input-validation.js';
+import { ResidentType, residentFromState } from '../resident.graphql.js';
+import { ResidentPresenter } from '../resident.presenter.js';
+import { ErasePersonalDataCommand } from './erase-personal-data.handler.js';
+
+@InputType()
+export class ErasePersonalDataInput {
+  @Field(() => ID) residentId!: string;
+}
+
+@Resolver()
+export class ErasePersonalDataResolver {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(ResidentPresenter) private readonly presenter: ResidentPresenter,
+  ) {}
+
+  @Mutation(() => ResidentType)
+  async erasePersonalData(
+    @Args('input') input: ErasePersonalDataInput,
+    @MutationContext() context: CommandContext,
+    @CurrentActor() actor: Actor,
+  ): Promise<ResidentType> {
+    const data = {
+      residentId: requireUuid(input.residentId, 'input.residentId'),
+    };
+    const state = await this.commands.execute(new ErasePersonalDataCommand(data, context));
+    if (state.status === 'empty') throw new Error('resident missing after ErasePersonalData');
+    const [resident] = await this.presenter.present(actor, [residentFromState(state)]);
+    return resident!;
+  }
+}

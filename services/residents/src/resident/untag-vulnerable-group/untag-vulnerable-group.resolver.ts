@@ -1,0 +1,41 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentActor, type Actor } from '@cogov/auth';
+import type { CommandContext } from '../../infrastructure/command-executor.js';
+import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { requireEnum, requireUuid } from '../../shared/input-validation.js';
+import { VULNERABLE_GROUP_CODES } from '../resident.events.js';
+import { ResidentType, residentFromState } from '../resident.graphql.js';
+import { ResidentPresenter } from '../resident.presenter.js';
+import { UntagVulnerableGroupCommand } from './untag-vulnerable-group.handler.js';
+
+@InputType()
+export class UntagVulnerableGroupInput {
+  @Field(() => ID) residentId!: string;
+  @Field() tag!: string;
+}
+
+@Resolver()
+export class UntagVulnerableGroupResolver {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(ResidentPresenter) private readonly presenter: ResidentPresenter,
+  ) {}
+
+  @Mutation(() => ResidentType)
+  async untagVulnerableGroup(
+    @Args('input') input: UntagVulnerableGroupInput,
+    @MutationContext() context: CommandContext,
+    @CurrentActor() actor: Actor,
+  ): Promise<ResidentType> {
+    const data = {
+      residentId: requireUuid(input.residentId, 'input.residentId'),
+      tagCode: requireEnum(input.tag, VULNERABLE_GROUP_CODES, 'input.tag'),
+    };
+    const state = await this.commands.execute(new UntagVulnerableGroupCommand(data, context));
+    if (state.status === 'empty') throw new Error('resident missing after UntagVulnerableGroup');
+    const [resident] = await this.presenter.present(actor, [residentFromState(state)]);
+    return resident!;
+  }
+}
