@@ -48,7 +48,7 @@ elapsed() {
 }
 
 usage() {
-  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "${BASH_SOURCE[0]}"
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -320,7 +320,10 @@ wait_ready() {
     fi
     if (($(now_us) > deadline)); then
       print_log_tail 40
-      die "broker not ready on $HOST:$PORT after ${START_TIMEOUT} s (KAFKA_START_TIMEOUT); it is still running${pid:+ as pid $pid} — 'kafka.sh stop' to stop it"
+      if [[ -n "$pid" ]]; then
+        die "broker not ready on $HOST:$PORT after ${START_TIMEOUT} s (KAFKA_START_TIMEOUT); pid $pid is still running — 'kafka.sh stop' to stop it"
+      fi
+      die "no Kafka broker answers on $HOST:$PORT after ${START_TIMEOUT} s (KAFKA_START_TIMEOUT); start one with 'kafka.sh start'"
     fi
     sleep 0.2
   done

@@ -10,3 +10,4 @@ export {
 } from './registry.js';
 export { ENCRYPTED_FIELD_SCHEMA, kebabCase, schemaIdFor, type JsonSchema } from './json-schema.js';
 export { residentsSchemas, type ResidentsEventType } from './residents/index.js';
+export { renderEventCatalogue } from './catalogue.js';

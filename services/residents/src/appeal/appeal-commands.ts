@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@cogov/auth';
-import type { CommandContext, CommandExecutor } from '../infrastructure/command-executor.js';
+import type { CommandContext, CommandExecutor, Written } from '../infrastructure/command-executor.js';
 import { Jurisdiction } from '../infrastructure/jurisdiction.js';
 import { PersonalDataPresenter } from '../infrastructure/personal-data.presenter.js';
 import { ReadModels } from '../infrastructure/read-models.js';
+import { ReadYourWrites } from '../infrastructure/read-your-writes.js';
 import { COMMAND_EXECUTOR, DEADLINE_POLICY } from '../infrastructure/residents-infrastructure.module.js';
 import type { CommandMetadata } from '../shared/domain-errors.js';
 import type { DeadlinePolicy } from './appeal-deadlines.js';
@@ -24,6 +25,7 @@ export class AppealCommands {
     @Inject(DEADLINE_POLICY) policy: DeadlinePolicy,
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(PersonalDataPresenter) private readonly personal: PersonalDataPresenter,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {
     this.decider = createAppealDecider(policy);
   }
@@ -33,8 +35,8 @@ export class AppealCommands {
     context: CommandContext,
     command: (metadata: CommandMetadata) => AppealCommand,
     newAppealPlace?: { communityId: string; gridId: string | null },
-  ): Promise<AppealState> {
-    const { state } = await this.executor.execute({
+  ): Promise<Written<AppealState>> {
+    return this.executor.execute({
       streamId: appealStreamId(appealId),
       decider: this.decider,
       command,
@@ -44,15 +46,17 @@ export class AppealCommands {
         else if (newAppealPlace) await this.jurisdiction.assert(context.actor, newAppealPlace);
       },
     });
-    return state;
   }
 
   /**
-   * The mutation's answer: the aggregate's state, completed with what only the board knows (the
-   * description, location, notes) when the board has caught up with this appeal already.
+   * The mutation's answer: the aggregate's state, completed with what only the board knows (the description,
+   * location, notes …) once the board holds this command's events. Should the board not get there in time,
+   * only the filing facts are taken from its row (they never change, so even a stale row has them right) and
+   * the rest stays null: an answer never mixes the new state with an older notes list or resolution.
    */
-  async present(actor: Actor, state: AppealState): Promise<AppealType> {
+  async present(actor: Actor, { state, checkpoint }: Written<AppealState>, mutation: string): Promise<AppealType> {
     if (state.status === 'empty') throw new Error('appeal missing after a command');
+    const fresh = await this.readYourWrites.waitFor(['appeal-board'], checkpoint, mutation);
     const appeal = appealFromState(state, new Date());
     const row = await this.readModels.em().findOne(AppealBoardRow, { appealId: state.appealId });
     if (row) {
@@ -63,9 +67,8 @@ export class AppealCommands {
         householdId: row.householdId,
         residentId: row.residentId,
         filedAt: row.filedAt.toISOString(),
-        reopenCount: row.reopenCount,
-        notes: row.notes,
       });
+      if (fresh) Object.assign(appeal, { reopenCount: row.reopenCount, notes: row.notes, resolution: row.resolution });
       const [description] = await this.personal.present(actor, [
         { place: { communityId: row.communityId, gridId: row.gridId }, field: row.description, mask: undefined },
       ]);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext, CommandExecutor } from '../infrastructure/command-executor.js';
+import type { CommandContext, CommandExecutor, Written } from '../infrastructure/command-executor.js';
 import { Jurisdiction } from '../infrastructure/jurisdiction.js';
 import { COMMAND_EXECUTOR } from '../infrastructure/residents-infrastructure.module.js';
 import type { CommandMetadata } from '../shared/domain-errors.js';
@@ -15,8 +15,8 @@ export class CommunityCommands {
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
   ) {}
 
-  async run(communityId: string, context: CommandContext, command: (metadata: CommandMetadata) => CommunityCommand): Promise<CommunityState> {
-    const { state } = await this.executor.execute({
+  async run(communityId: string, context: CommandContext, command: (metadata: CommandMetadata) => CommunityCommand): Promise<Written<CommunityState>> {
+    return this.executor.execute({
       streamId: communityStreamId(communityId),
       decider: communityDecider,
       command,
@@ -27,6 +27,5 @@ export class CommunityCommands {
         }
       },
     });
-    return state;
   }
 }

@@ -3,6 +3,7 @@ import {
   type CommandHandlingService,
   type Decider,
   type DomainEvent,
+  type GlobalCheckpoint,
   type PostgresEventStore,
   type RecordedEvent,
 } from '@cogov/eventsourcing';
@@ -37,14 +38,20 @@ export interface ExecuteCommand<C, E extends DomainEvent, S> {
   reveal?: (events: RecordedEvent[]) => Promise<(event: RecordedEvent) => E>;
 }
 
-export interface ExecutionResult<S> {
+/** What a command handler answers: the aggregate's new state, and where the command left the log. */
+export interface Written<S> {
   /** The aggregate's state after the command (unchanged when decide had nothing to say). */
   state: S;
-  eventTypes: string[];
+  /**
+   * Global checkpoint of the stream's last event after the command: of the events it appended, or, for a
+   * quiet command, of the events that already made the fact true. A read model at or past it shows the
+   * command's effect (read-your-writes). Null only when the stream is still empty.
+   */
+  checkpoint: GlobalCheckpoint | null;
 }
 
 export interface CommandExecutor {
-  execute<C, E extends DomainEvent, S>(request: ExecuteCommand<C, E, S>): Promise<ExecutionResult<S>>;
+  execute<C, E extends DomainEvent, S>(request: ExecuteCommand<C, E, S>): Promise<Written<S>>;
 }
 
 function eventCommunityId(event: DomainEvent): string {
@@ -70,7 +77,7 @@ export class EventSourcedCommandExecutor implements CommandExecutor {
     private readonly maxAttempts = 3,
   ) {}
 
-  async execute<C, E extends DomainEvent, S>(request: ExecuteCommand<C, E, S>): Promise<ExecutionResult<S>> {
+  async execute<C, E extends DomainEvent, S>(request: ExecuteCommand<C, E, S>): Promise<Written<S>> {
     const { streamId, decider, context, authorize } = request;
     const stored = await this.store.readStream(streamId);
     const reveal = request.reveal ? await request.reveal(stored) : (event: RecordedEvent) => event as unknown as E;
@@ -90,8 +97,9 @@ export class EventSourcedCommandExecutor implements CommandExecutor {
         return decided;
       },
     };
+    let handled;
     try {
-      await this.service.handle({
+      handled = await this.service.handle({
         streamId,
         decider: guarded,
         command: request.command({ now: context.occurredAt, actor: context.actor.subject }),
@@ -110,6 +118,13 @@ export class EventSourcedCommandExecutor implements CommandExecutor {
       if (error instanceof StreamVersionConflict) throw new ConcurrentChangeError(streamId);
       throw error;
     }
-    return { state: decided.reduce(decider.evolve, decidedOn), eventTypes: decided.map((e) => e.type) };
+    // A quiet decide after a conflict retry saw events newer than `stored`: its checkpoint is theirs.
+    const quietOnNewer = handled.events.length === 0 && handled.nextStreamVersion > (stored.at(-1)?.streamVersion ?? 0);
+    const tail = quietOnNewer ? await this.store.readStream(streamId, { fromVersion: handled.nextStreamVersion }) : stored;
+    const last = handled.events.at(-1) ?? tail.at(-1);
+    return {
+      state: decided.reduce(decider.evolve, decidedOn),
+      checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : null,
+    };
   }
 }

@@ -21,6 +21,8 @@ export interface ResidentsConfig {
   categoryTiers: Record<string, string> | undefined;
   /** Whether the Kafka outbox relay runs (the demo loader only writes the store). */
   relayEnabled: boolean;
+  /** How long a mutation waits for the read models it answers from to contain its events. */
+  readYourWritesTimeoutMs: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cogov_residents';
@@ -90,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ResidentsConfi
     },
     categoryTiers: categoryTiers(env),
     relayEnabled: env.OUTBOX_RELAY_ENABLED !== 'false',
+    readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 3000, 0),
   };
 }

@@ -12,6 +12,7 @@ import type { ResidentsConfig } from './config.js';
 import { Jurisdiction } from './jurisdiction.js';
 import { PersonalDataPresenter } from './personal-data.presenter.js';
 import { ReadModels } from './read-models.js';
+import { ReadYourWrites } from './read-your-writes.js';
 
 export const RESIDENTS_CONFIG = Symbol('ResidentsConfig');
 export const COMMAND_EXECUTOR = Symbol('CommandExecutor');
@@ -27,18 +28,21 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger('residents');
   readonly runners: ProjectionRunner[];
   relay: OutboxRelay | undefined;
-  private readonly progress = new Map<string, string>();
 
   constructor(
     @Inject(RESIDENTS_CONFIG) private readonly config: ResidentsConfig,
     @Inject(EVENT_STORE_POOL) private readonly pool: pg.Pool,
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {
     this.runners = PROJECTIONS.map(
       (projection) =>
         new ProjectionRunner(pool, store, projection, {
           pollIntervalMs: 500,
-          onProgress: (p) => this.progress.set(p.projection, p.checkpoint.globalPosition),
+          onProgress: (p) => {
+            // A version being rebuilt does not serve reads yet: mutations wait on the live one only.
+            if (p.mode === 'live') this.readYourWrites.committed(p.projection, p.checkpoint);
+          },
           onError: (error) => this.logger.error(`projection ${projection.name} failed; retrying`, { error: String(error) }),
         }),
     );
@@ -47,6 +51,7 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     // Views exist before the first query even if this instance is not the projections' leader.
     for (const runner of this.runners) await runner.prepare();
+    await this.readYourWrites.start();
     for (const runner of this.runners) runner.start();
     if (this.config.relayEnabled) {
       const topic = eventsTopic('residents', this.config.topicPrefix);
@@ -89,6 +94,7 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
     await Promise.all(this.runners.map((runner) => runner.stop()));
+    await this.readYourWrites.stop();
   }
 }
 
@@ -122,11 +128,16 @@ export class ResidentsInfrastructureModule {
           useFactory: (): DeadlinePolicy => createDeadlinePolicy(config.categoryTiers ? { categoryTiers: config.categoryTiers } : {}),
         },
         { provide: ReadModels, useFactory: () => ReadModels.connect(config.databaseUrl) },
+        {
+          provide: ReadYourWrites,
+          inject: [EVENT_STORE_POOL],
+          useFactory: (pool: pg.Pool) => new ReadYourWrites(pool, config.readYourWritesTimeoutMs),
+        },
         ReadModelsCloser,
         PersonalDataPresenter,
         BackgroundWork,
       ],
-      exports: [RESIDENTS_CONFIG, COMMAND_EXECUTOR, Jurisdiction, DEADLINE_POLICY, ReadModels, PersonalDataPresenter, BackgroundWork],
+      exports: [RESIDENTS_CONFIG, COMMAND_EXECUTOR, Jurisdiction, DEADLINE_POLICY, ReadModels, ReadYourWrites, PersonalDataPresenter, BackgroundWork],
     };
   }
 }

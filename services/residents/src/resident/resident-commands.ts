@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PersonalDataVault, isEncryptedField, type RecordedEvent } from '@cogov/eventsourcing';
-import type { CommandContext, CommandExecutor } from '../infrastructure/command-executor.js';
+import { PersonalDataVault, isEncryptedField, type EncryptedField, type RecordedEvent } from '@cogov/eventsourcing';
+import type { CommandContext, CommandExecutor, Written } from '../infrastructure/command-executor.js';
 import { Jurisdiction } from '../infrastructure/jurisdiction.js';
 import { COMMAND_EXECUTOR } from '../infrastructure/residents-infrastructure.module.js';
 import type { CommandMetadata } from '../shared/domain-errors.js';
 import { residentDecider, type ResidentCommand } from './resident.decide.js';
 import { revealResidentEvent, residentStreamId, type ResidentEvent } from './resident.events.js';
 import type { ResidentState } from './resident.state.js';
+
+/** A fresh IV per encryption makes (iv, ciphertext) unique to one stored tag. */
+const ciphertextKey = (field: EncryptedField): string => `${field.iv}:${field.ct}`;
 
 /**
  * Runs a resident command. The resident decider folds tag events with their plaintext (it must know which
@@ -25,8 +28,8 @@ export class ResidentCommands {
     context: CommandContext,
     command: (metadata: CommandMetadata) => ResidentCommand,
     newResidentPlace?: { communityId: string; gridId: string },
-  ): Promise<ResidentState> {
-    const { state } = await this.executor.execute({
+  ): Promise<Written<ResidentState>> {
+    return this.executor.execute({
       streamId: residentStreamId(residentId),
       decider: residentDecider,
       command,
@@ -43,15 +46,15 @@ export class ResidentCommands {
       },
       reveal: async (events) => {
         const tags = events.map((e) => (e.data as { tag?: unknown }).tag).filter(isEncryptedField);
-        const clear = new Map(tags.map((tag, i) => [tag, i]));
         const plain = await this.vault.decryptMany(tags);
+        // Keyed by the ciphertext, not the object: the command service folds its own (re-read) copies of
+        // these events, and an identity lookup would reveal none of their tags to decide.
+        const clear = new Map(tags.map((tag, i) => [ciphertextKey(tag), plain[i] ?? null]));
         return (event: RecordedEvent) => {
           const tag = (event.data as { tag?: unknown }).tag;
-          const index = isEncryptedField(tag) ? clear.get(tag) : undefined;
-          return revealResidentEvent(event as unknown as ResidentEvent, index === undefined ? null : (plain[index] ?? null));
+          return revealResidentEvent(event as unknown as ResidentEvent, isEncryptedField(tag) ? (clear.get(ciphertextKey(tag)) ?? null) : null);
         };
       },
     });
-    return state;
   }
 }

@@ -30,6 +30,6 @@ export class AcceptAppealResolver {
     const data = {
       appealId: requireUuid(input.appealId, 'input.appealId'),
     };
-    return this.appeals.present(actor, await this.commands.execute(new AcceptAppealCommand(data, context)));
+    return this.appeals.present(actor, await this.commands.execute(new AcceptAppealCommand(data, context)), 'acceptAppeal');
   }
 }

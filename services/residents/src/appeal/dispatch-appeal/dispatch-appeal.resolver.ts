@@ -43,6 +43,6 @@ export class DispatchAppealResolver {
         id: requireExternalId(input.stakeholder.id, 'input.stakeholder.id'),
       },
     };
-    return this.appeals.present(actor, await this.commands.execute(new DispatchAppealCommand(data, context)));
+    return this.appeals.present(actor, await this.commands.execute(new DispatchAppealCommand(data, context)), 'dispatchAppeal');
   }
 }

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { AppealCommands } from '../appeal-commands.js';
 import type { AppealState } from '../appeal.state.js';
 
-export class EscalateAppealCommand extends Command<AppealState> {
+export class EscalateAppealCommand extends Command<Written<AppealState>> {
   constructor(
     readonly data: { appealId: string; streetId: string },
     readonly context: CommandContext,
@@ -22,7 +22,7 @@ export class EscalateAppealCommand extends Command<AppealState> {
 export class EscalateAppealHandler implements ICommandHandler<EscalateAppealCommand> {
   constructor(@Inject(AppealCommands) private readonly appeals: AppealCommands) {}
 
-  execute({ data, context }: EscalateAppealCommand): Promise<AppealState> {
+  execute({ data, context }: EscalateAppealCommand): Promise<Written<AppealState>> {
     return this.appeals.run(data.appealId, context, (metadata) => ({ type: 'EscalateAppeal', data, metadata }));
   }
 }

@@ -57,7 +57,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
       const streetId = await this.jurisdiction.streetOf(appeal.communityId);
       if (!streetId) continue;
       try {
-        const state = await this.commands.execute(
+        const { state } = await this.commands.execute(
           new EscalateAppealCommand(
             { appealId: appeal.appealId, streetId },
             { actor: ESCALATION_ACTOR, correlationId, causationId: uuidv7(), occurredAt: now.toISOString() },

@@ -47,6 +47,6 @@ export class FileAppealResolver {
       householdId: optionalUuid(input.householdId, 'input.householdId'),
       residentId: optionalUuid(input.residentId, 'input.residentId'),
     };
-    return this.appeals.present(actor, await this.commands.execute(new FileAppealCommand(data, context)));
+    return this.appeals.present(actor, await this.commands.execute(new FileAppealCommand(data, context)), 'fileAppeal');
   }
 }

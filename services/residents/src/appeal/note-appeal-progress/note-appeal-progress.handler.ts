@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { AppealCommands } from '../appeal-commands.js';
 import type { AppealState } from '../appeal.state.js';
 
-export class NoteAppealProgressCommand extends Command<AppealState> {
+export class NoteAppealProgressCommand extends Command<Written<AppealState>> {
   constructor(
     readonly data: { appealId: string; note: string },
     readonly context: CommandContext,
@@ -17,7 +17,7 @@ export class NoteAppealProgressCommand extends Command<AppealState> {
 export class NoteAppealProgressHandler implements ICommandHandler<NoteAppealProgressCommand> {
   constructor(@Inject(AppealCommands) private readonly appeals: AppealCommands) {}
 
-  async execute({ data, context }: NoteAppealProgressCommand): Promise<AppealState> {
+  async execute({ data, context }: NoteAppealProgressCommand): Promise<Written<AppealState>> {
     return this.appeals.run(data.appealId, context, (metadata) => ({ type: 'NoteAppealProgress', data, metadata }));
   }
 }

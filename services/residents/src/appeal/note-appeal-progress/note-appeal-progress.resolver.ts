@@ -32,6 +32,6 @@ export class NoteAppealProgressResolver {
       appealId: requireUuid(input.appealId, 'input.appealId'),
       note: requireText(input.note, 'input.note', { max: 1000 }),
     };
-    return this.appeals.present(actor, await this.commands.execute(new NoteAppealProgressCommand(data, context)));
+    return this.appeals.present(actor, await this.commands.execute(new NoteAppealProgressCommand(data, context)), 'noteAppealProgress');
   }
 }

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SatisfactionRating } from '../appeal.events.js';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { AppealCommands } from '../appeal-commands.js';
 import type { AppealState } from '../appeal.state.js';
 
-export class RecordReturnVisitCommand extends Command<AppealState> {
+export class RecordReturnVisitCommand extends Command<Written<AppealState>> {
   constructor(
     readonly data: { appealId: string; rating: SatisfactionRating; comment: string },
     readonly context: CommandContext,
@@ -18,7 +18,7 @@ export class RecordReturnVisitCommand extends Command<AppealState> {
 export class RecordReturnVisitHandler implements ICommandHandler<RecordReturnVisitCommand> {
   constructor(@Inject(AppealCommands) private readonly appeals: AppealCommands) {}
 
-  async execute({ data, context }: RecordReturnVisitCommand): Promise<AppealState> {
+  async execute({ data, context }: RecordReturnVisitCommand): Promise<Written<AppealState>> {
     return this.appeals.run(data.appealId, context, (metadata) => ({ type: 'RecordReturnVisit', data, metadata }));
   }
 }

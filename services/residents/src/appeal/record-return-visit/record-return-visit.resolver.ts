@@ -35,6 +35,6 @@ export class RecordReturnVisitResolver {
       rating: requireEnum(input.rating, SATISFACTION_RATINGS, 'input.rating'),
       comment: requireText(input.comment, 'input.comment', { min: 0, max: 500 }),
     };
-    return this.appeals.present(actor, await this.commands.execute(new RecordReturnVisitCommand(data, context)));
+    return this.appeals.present(actor, await this.commands.execute(new RecordReturnVisitCommand(data, context)), 'recordReturnVisit');
   }
 }

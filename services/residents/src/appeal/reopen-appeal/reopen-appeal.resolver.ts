@@ -32,6 +32,6 @@ export class ReopenAppealResolver {
       appealId: requireUuid(input.appealId, 'input.appealId'),
       reason: requireText(input.reason, 'input.reason', { max: 500 }),
     };
-    return this.appeals.present(actor, await this.commands.execute(new ReopenAppealCommand(data, context)));
+    return this.appeals.present(actor, await this.commands.execute(new ReopenAppealCommand(data, context)), 'reopenAppeal');
   }
 }

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { AppealCommands } from '../appeal-commands.js';
 import type { AppealState } from '../appeal.state.js';
 
-export class ResolveAppealCommand extends Command<AppealState> {
+export class ResolveAppealCommand extends Command<Written<AppealState>> {
   constructor(
     readonly data: { appealId: string; resolution: string },
     readonly context: CommandContext,
@@ -17,7 +17,7 @@ export class ResolveAppealCommand extends Command<AppealState> {
 export class ResolveAppealHandler implements ICommandHandler<ResolveAppealCommand> {
   constructor(@Inject(AppealCommands) private readonly appeals: AppealCommands) {}
 
-  async execute({ data, context }: ResolveAppealCommand): Promise<AppealState> {
+  async execute({ data, context }: ResolveAppealCommand): Promise<Written<AppealState>> {
     return this.appeals.run(data.appealId, context, (metadata) => ({ type: 'ResolveAppeal', data, metadata }));
   }
 }

@@ -32,6 +32,6 @@ export class ResolveAppealResolver {
       appealId: requireUuid(input.appealId, 'input.appealId'),
       resolution: requireText(input.resolution, 'input.resolution', { max: 1000 }),
     };
-    return this.appeals.present(actor, await this.commands.execute(new ResolveAppealCommand(data, context)));
+    return this.appeals.present(actor, await this.commands.execute(new ResolveAppealCommand(data, context)), 'resolveAppeal');
   }
 }

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import type { CommandContext } from '../../infrastructure/command-executor.js';
 import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
 import { requireText, requireUuid } from '../../shared/input-validation.js';
 import { CommunityType, communityFromState } from '../community.graphql.js';
 import { AssignGridWorkerCommand } from './assign-grid-worker.handler.js';
@@ -17,7 +18,10 @@ export class AssignGridWorkerInput {
 
 @Resolver()
 export class AssignGridWorkerResolver {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Mutation(() => CommunityType)
   async assignGridWorker(@Args('input') input: AssignGridWorkerInput, @MutationContext() context: CommandContext): Promise<CommunityType> {
@@ -27,8 +31,10 @@ export class AssignGridWorkerResolver {
       workerId: requireUuid(input.workerId, 'input.workerId'),
       workerName: requireText(input.workerName, 'input.workerName', { max: 30 }),
     };
-    const state = await this.commands.execute(new AssignGridWorkerCommand(data, context));
+    const { state, checkpoint } = await this.commands.execute(new AssignGridWorkerCommand(data, context));
     if (state.status !== 'registered') throw new Error('community missing after AssignGridWorker');
+    // The grids' worker names and the counts come from the directory (CommunityDirectoryResolver).
+    await this.readYourWrites.waitFor(['community-directory'], checkpoint, 'assignGridWorker');
     return communityFromState(state);
   }
 }

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { CommunityCommands } from '../community-command.js';
 import type { CommunityState } from '../community.state.js';
 
-export class DelineateGridCommand extends Command<CommunityState> {
+export class DelineateGridCommand extends Command<Written<CommunityState>> {
   constructor(
     readonly data: { communityId: string; gridId: string; name: string },
     readonly context: CommandContext,
@@ -17,7 +17,7 @@ export class DelineateGridCommand extends Command<CommunityState> {
 export class DelineateGridHandler implements ICommandHandler<DelineateGridCommand> {
   constructor(@Inject(CommunityCommands) private readonly communities: CommunityCommands) {}
 
-  execute({ data, context }: DelineateGridCommand): Promise<CommunityState> {
+  execute({ data, context }: DelineateGridCommand): Promise<Written<CommunityState>> {
     return this.communities.run(data.communityId, context, (metadata) => ({ type: 'DelineateGrid', data, metadata }));
   }
 }

@@ -4,6 +4,7 @@ import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql'
 import { uuidv7 } from '@cogov/eventsourcing';
 import type { CommandContext } from '../../infrastructure/command-executor.js';
 import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
 import { requireText, requireUuid } from '../../shared/input-validation.js';
 import { CommunityType, communityFromState } from '../community.graphql.js';
 import { DelineateGridCommand } from './delineate-grid.handler.js';
@@ -16,7 +17,10 @@ export class DelineateGridInput {
 
 @Resolver()
 export class DelineateGridResolver {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Mutation(() => CommunityType)
   async delineateGrid(@Args('input') input: DelineateGridInput, @MutationContext() context: CommandContext): Promise<CommunityType> {
@@ -25,8 +29,10 @@ export class DelineateGridResolver {
       gridId: uuidv7(),
       name: requireText(input.name, 'input.name', { max: 40 }),
     };
-    const state = await this.commands.execute(new DelineateGridCommand(data, context));
+    const { state, checkpoint } = await this.commands.execute(new DelineateGridCommand(data, context));
     if (state.status !== 'registered') throw new Error('community missing after DelineateGrid');
+    // The grids' worker names and the counts come from the directory (CommunityDirectoryResolver).
+    await this.readYourWrites.waitFor(['community-directory'], checkpoint, 'delineateGrid');
     return communityFromState(state);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext, CommandExecutor } from '../../infrastructure/command-executor.js';
+import type { CommandContext, CommandExecutor, Written } from '../../infrastructure/command-executor.js';
 import { Jurisdiction } from '../../infrastructure/jurisdiction.js';
 import { COMMAND_EXECUTOR } from '../../infrastructure/residents-infrastructure.module.js';
 import { communityDecider } from '../community.decide.js';
@@ -14,7 +14,7 @@ export interface RegisterCommunityData {
   streetName: string;
 }
 
-export class RegisterCommunityCommand extends Command<CommunityState> {
+export class RegisterCommunityCommand extends Command<Written<CommunityState>> {
   constructor(
     readonly data: RegisterCommunityData,
     readonly context: CommandContext,
@@ -30,8 +30,8 @@ export class RegisterCommunityHandler implements ICommandHandler<RegisterCommuni
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
   ) {}
 
-  async execute({ data, context }: RegisterCommunityCommand): Promise<CommunityState> {
-    const { state } = await this.executor.execute({
+  async execute({ data, context }: RegisterCommunityCommand): Promise<Written<CommunityState>> {
+    return this.executor.execute({
       streamId: communityStreamId(data.communityId),
       decider: communityDecider,
       command: (metadata) => ({ type: 'RegisterCommunity' as const, data, metadata }),
@@ -39,6 +39,5 @@ export class RegisterCommunityHandler implements ICommandHandler<RegisterCommuni
       // The community does not exist yet: the street in the input is what a street admin is matched on.
       authorize: () => this.jurisdiction.assert(context.actor, { communityId: data.communityId, streetId: data.streetId }),
     });
-    return state;
   }
 }

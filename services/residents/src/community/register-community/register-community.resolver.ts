@@ -4,6 +4,7 @@ import { Inject } from '@nestjs/common';
 import { uuidv7 } from '@cogov/eventsourcing';
 import type { CommandContext } from '../../infrastructure/command-executor.js';
 import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
 import { requireExternalId, requireText } from '../../shared/input-validation.js';
 import { CommunityType, communityFromState } from '../community.graphql.js';
 import { RegisterCommunityCommand } from './register-community.handler.js';
@@ -17,7 +18,10 @@ export class RegisterCommunityInput {
 
 @Resolver()
 export class RegisterCommunityResolver {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Mutation(() => CommunityType)
   async registerCommunity(@Args('input') input: RegisterCommunityInput, @MutationContext() context: CommandContext): Promise<CommunityType> {
@@ -27,8 +31,10 @@ export class RegisterCommunityResolver {
       streetId: requireExternalId(input.streetId, 'input.streetId'),
       streetName: requireText(input.streetName, 'input.streetName', { max: 60 }),
     };
-    const state = await this.commands.execute(new RegisterCommunityCommand(data, context));
+    const { state, checkpoint } = await this.commands.execute(new RegisterCommunityCommand(data, context));
     if (state.status !== 'registered') throw new Error('community not registered after RegisterCommunity');
+    // The grids' worker names and the counts come from the directory (CommunityDirectoryResolver).
+    await this.readYourWrites.waitFor(['community-directory'], checkpoint, 'registerCommunity');
     return communityFromState(state);
   }
 }

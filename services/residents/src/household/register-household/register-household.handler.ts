@@ -1,13 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext, CommandExecutor } from '../../infrastructure/command-executor.js';
+import { AggregateStore } from '@cogov/eventsourcing';
+import { requireCommunityGrid } from '../../community/community-grid.js';
+import type { CommandContext, CommandExecutor, Written } from '../../infrastructure/command-executor.js';
 import { Jurisdiction } from '../../infrastructure/jurisdiction.js';
 import { COMMAND_EXECUTOR } from '../../infrastructure/residents-infrastructure.module.js';
 import { householdDecider } from '../household.decide.js';
 import { householdStreamId, type HouseholdAddress } from '../household.events.js';
 import type { HouseholdState } from '../household.state.js';
 
-export class RegisterHouseholdCommand extends Command<HouseholdState> {
+export class RegisterHouseholdCommand extends Command<Written<HouseholdState>> {
   constructor(
     readonly data: { householdId: string; communityId: string; gridId: string; address: HouseholdAddress },
     readonly context: CommandContext,
@@ -21,16 +23,20 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
   constructor(
     @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(AggregateStore) private readonly aggregates: AggregateStore,
   ) {}
 
-  async execute({ data, context }: RegisterHouseholdCommand): Promise<HouseholdState> {
-    const { state } = await this.executor.execute({
+  async execute({ data, context }: RegisterHouseholdCommand): Promise<Written<HouseholdState>> {
+    return this.executor.execute({
       streamId: householdStreamId(data.householdId),
       decider: householdDecider,
       command: (metadata) => ({ type: 'RegisterHousehold', data, metadata }),
       context,
-      authorize: () => this.jurisdiction.assert(context.actor, { communityId: data.communityId, gridId: data.gridId }),
+      authorize: async () => {
+        await this.jurisdiction.assert(context.actor, { communityId: data.communityId, gridId: data.gridId });
+        // After the jurisdiction, so that nobody learns which communities exist outside theirs.
+        await requireCommunityGrid(this.aggregates, data.communityId, data.gridId);
+      },
     });
-    return state;
   }
 }

@@ -4,6 +4,7 @@ import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql'
 import { uuidv7 } from '@cogov/eventsourcing';
 import type { CommandContext } from '../../infrastructure/command-executor.js';
 import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
 import { requireText, requireUuid } from '../../shared/input-validation.js';
 import { HouseholdType, householdFromState } from '../household.graphql.js';
 import { RegisterHouseholdCommand } from './register-household.handler.js';
@@ -25,7 +26,10 @@ export class RegisterHouseholdInput {
 
 @Resolver()
 export class RegisterHouseholdResolver {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Mutation(() => HouseholdType)
   async registerHousehold(@Args('input') input: RegisterHouseholdInput, @MutationContext() context: CommandContext): Promise<HouseholdType> {
@@ -40,8 +44,10 @@ export class RegisterHouseholdResolver {
         room: requireText(input.address.room, 'input.address.room', { max: 20 }),
       },
     };
-    const state = await this.commands.execute(new RegisterHouseholdCommand(data, context));
+    const { state, checkpoint } = await this.commands.execute(new RegisterHouseholdCommand(data, context));
     if (state.status !== 'registered') throw new Error('household missing after RegisterHousehold');
+    // The answer needs no read model, but the caller's next query (household, community counts) must show it.
+    await this.readYourWrites.waitFor(['community-directory'], checkpoint, 'registerHousehold');
     return householdFromState(state);
   }
 }

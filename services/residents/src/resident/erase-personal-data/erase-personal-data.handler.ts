@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PersonalDataVault } from '@cogov/eventsourcing';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { ResidentCommands } from '../resident-commands.js';
 import type { ResidentState } from '../resident.state.js';
 
-export class ErasePersonalDataCommand extends Command<ResidentState> {
+export class ErasePersonalDataCommand extends Command<Written<ResidentState>> {
   constructor(
     readonly data: { residentId: string },
     readonly context: CommandContext,
@@ -21,11 +21,11 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute({ data, context }: ErasePersonalDataCommand): Promise<ResidentState> {
-    const state = await this.residents.run(data.residentId, context, (metadata) => ({ type: 'ErasePersonalData', data, metadata }));
+  async execute({ data, context }: ErasePersonalDataCommand): Promise<Written<ResidentState>> {
+    const written = await this.residents.run(data.residentId, context, (metadata) => ({ type: 'ErasePersonalData', data, metadata }));
     // The event first (it checks existence and jurisdiction and explains the erasure), then the key: a
     // failure in between is repaired by repeating the command, which is quiet on the event and erases again.
     await this.vault.eraseSubject(data.residentId);
-    return state;
+    return written;
   }
 }

@@ -4,6 +4,7 @@ import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql'
 import { CurrentActor, type Actor } from '@cogov/auth';
 import type { CommandContext } from '../../infrastructure/command-executor.js';
 import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
 import { requireUuid } from '../../shared/input-validation.js';
 import { ResidentType, residentFromState } from '../resident.graphql.js';
 import { ResidentPresenter } from '../resident.presenter.js';
@@ -19,6 +20,7 @@ export class ErasePersonalDataResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(ResidentPresenter) private readonly presenter: ResidentPresenter,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   @Mutation(() => ResidentType)
@@ -30,8 +32,10 @@ export class ErasePersonalDataResolver {
     const data = {
       residentId: requireUuid(input.residentId, 'input.residentId'),
     };
-    const state = await this.commands.execute(new ErasePersonalDataCommand(data, context));
+    const { state, checkpoint } = await this.commands.execute(new ErasePersonalDataCommand(data, context));
     if (state.status === 'empty') throw new Error('resident missing after ErasePersonalData');
+    // Personal fields of a resident not moved in by this command come from the directory (ResidentPresenter).
+    await this.readYourWrites.waitFor(['community-directory'], checkpoint, 'erasePersonalData');
     const [resident] = await this.presenter.present(actor, [residentFromState(state)]);
     return resident!;
   }

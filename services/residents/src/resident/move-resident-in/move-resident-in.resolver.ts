@@ -6,6 +6,7 @@ import { CurrentActor } from '@cogov/auth';
 import { uuidv7 } from '@cogov/eventsourcing';
 import type { CommandContext } from '../../infrastructure/command-executor.js';
 import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
 import { requireDate, requireIdNumber, requirePhone, requireText, requireUuid } from '../../shared/input-validation.js';
 import { ResidentType, residentFromState } from '../resident.graphql.js';
 import { ResidentPresenter } from '../resident.presenter.js';
@@ -27,6 +28,7 @@ export class MoveResidentInResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(ResidentPresenter) private readonly presenter: ResidentPresenter,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   @Mutation(() => ResidentType)
@@ -45,8 +47,11 @@ export class MoveResidentInResolver {
       phone: requirePhone(input.phone, 'input.phone'),
       movedInOn: requireDate(input.movedInOn, 'input.movedInOn'),
     };
-    const { state, encrypted } = await this.commands.execute(new MoveResidentInCommand(data, context));
+    const { state, checkpoint, encrypted } = await this.commands.execute(new MoveResidentInCommand(data, context));
     if (state.status === 'empty') throw new Error('resident missing after MoveResidentIn');
+    // The answer needs no read model, but the caller's next query (the household, the community's
+    // residents) must already show the new resident.
+    await this.readYourWrites.waitFor(['community-directory'], checkpoint, 'moveResidentIn');
     const [resident] = await this.presenter.present(actor, [{ ...residentFromState(state), encrypted }]);
     return resident!;
   }

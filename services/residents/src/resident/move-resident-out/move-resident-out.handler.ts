@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { MoveOutReason } from '../resident.events.js';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { ResidentCommands } from '../resident-commands.js';
 import type { ResidentState } from '../resident.state.js';
 
-export class MoveResidentOutCommand extends Command<ResidentState> {
+export class MoveResidentOutCommand extends Command<Written<ResidentState>> {
   constructor(
     readonly data: { residentId: string; movedOutOn: string; reason: MoveOutReason },
     readonly context: CommandContext,
@@ -20,7 +20,7 @@ export class MoveResidentOutHandler implements ICommandHandler<MoveResidentOutCo
     @Inject(ResidentCommands) private readonly residents: ResidentCommands,
   ) {}
 
-  async execute({ data, context }: MoveResidentOutCommand): Promise<ResidentState> {
+  async execute({ data, context }: MoveResidentOutCommand): Promise<Written<ResidentState>> {
     return this.residents.run(data.residentId, context, (metadata) => ({ type: 'MoveResidentOut', data, metadata }));
   }
 }

@@ -4,6 +4,7 @@ import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql'
 import { CurrentActor, type Actor } from '@cogov/auth';
 import type { CommandContext } from '../../infrastructure/command-executor.js';
 import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
 import { requireDate, requireEnum, requireUuid } from '../../shared/input-validation.js';
 import { MOVE_OUT_REASONS } from '../resident.events.js';
 import { ResidentType, residentFromState } from '../resident.graphql.js';
@@ -22,6 +23,7 @@ export class MoveResidentOutResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(ResidentPresenter) private readonly presenter: ResidentPresenter,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   @Mutation(() => ResidentType)
@@ -35,8 +37,10 @@ export class MoveResidentOutResolver {
       movedOutOn: requireDate(input.movedOutOn, 'input.movedOutOn'),
       reason: requireEnum(input.reason, MOVE_OUT_REASONS, 'input.reason'),
     };
-    const state = await this.commands.execute(new MoveResidentOutCommand(data, context));
+    const { state, checkpoint } = await this.commands.execute(new MoveResidentOutCommand(data, context));
     if (state.status === 'empty') throw new Error('resident missing after MoveResidentOut');
+    // Personal fields of a resident not moved in by this command come from the directory (ResidentPresenter).
+    await this.readYourWrites.waitFor(['community-directory'], checkpoint, 'moveResidentOut');
     const [resident] = await this.presenter.present(actor, [residentFromState(state)]);
     return resident!;
   }

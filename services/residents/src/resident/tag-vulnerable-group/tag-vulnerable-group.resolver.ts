@@ -4,6 +4,7 @@ import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql'
 import { CurrentActor, type Actor } from '@cogov/auth';
 import type { CommandContext } from '../../infrastructure/command-executor.js';
 import { MutationContext } from '../../infrastructure/command-context.decorator.js';
+import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
 import { requireEnum, requireUuid } from '../../shared/input-validation.js';
 import { VULNERABLE_GROUP_CODES } from '../resident.events.js';
 import { ResidentType, residentFromState } from '../resident.graphql.js';
@@ -22,6 +23,7 @@ export class TagVulnerableGroupResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(ResidentPresenter) private readonly presenter: ResidentPresenter,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   @Mutation(() => ResidentType)
@@ -34,8 +36,10 @@ export class TagVulnerableGroupResolver {
       residentId: requireUuid(input.residentId, 'input.residentId'),
       tagCode: requireEnum(input.tag, VULNERABLE_GROUP_CODES, 'input.tag'),
     };
-    const state = await this.commands.execute(new TagVulnerableGroupCommand(data, context));
+    const { state, checkpoint } = await this.commands.execute(new TagVulnerableGroupCommand(data, context));
     if (state.status === 'empty') throw new Error('resident missing after TagVulnerableGroup');
+    // Personal fields of a resident not moved in by this command come from the directory (ResidentPresenter).
+    await this.readYourWrites.waitFor(['community-directory'], checkpoint, 'tagVulnerableGroup');
     const [resident] = await this.presenter.present(actor, [residentFromState(state)]);
     return resident!;
   }

@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PersonalDataVault } from '@cogov/eventsourcing';
 import type { VulnerableGroupCode } from '../resident.events.js';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { ResidentCommands } from '../resident-commands.js';
 import type { ResidentState } from '../resident.state.js';
 
-export class UntagVulnerableGroupCommand extends Command<ResidentState> {
+export class UntagVulnerableGroupCommand extends Command<Written<ResidentState>> {
   constructor(
     readonly data: { residentId: string; tagCode: VulnerableGroupCode },
     readonly context: CommandContext,
@@ -22,7 +22,7 @@ export class UntagVulnerableGroupHandler implements ICommandHandler<UntagVulnera
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute({ data, context }: UntagVulnerableGroupCommand): Promise<ResidentState> {
+  async execute({ data, context }: UntagVulnerableGroupCommand): Promise<Written<ResidentState>> {
     const tag = await this.vault.encrypt(data.residentId, data.tagCode);
     return this.residents.run(data.residentId, context, (metadata) => ({ type: 'UntagVulnerableGroup', data: { ...data, tag }, metadata }));
   }
