@@ -78,9 +78,9 @@ export function cloudEventType(context: string, eventType: string, schemaVersion
 
 /** The parts of a cogov CloudEvents type, or undefined when the type is not one of ours. */
 export function parseCloudEventType(type: string): { context: string; eventType: string; schemaVersion: number } | undefined {
-  const match = TYPE_PATTERN.exec(type);
-  if (!match) return undefined;
-  return { context: match[1]!, eventType: match[2]!, schemaVersion: Number(match[3]) };
+  const [, context, eventType, version] = TYPE_PATTERN.exec(type) ?? [];
+  if (!context || !eventType || !version) return undefined;
+  return { context, eventType, schemaVersion: Number(version) };
 }
 
 export interface CloudEventOptions {
@@ -157,7 +157,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
  */
 export function parseCloudEvent<Data = unknown>(message: ReceivedMessage): CogovCloudEvent<Data> {
   const contentType = headerValue(message, CE_HEADERS.contentType);
-  if (contentType !== undefined && contentType.split(';')[0]!.trim().toLowerCase() !== CLOUDEVENTS_CONTENT_TYPE) {
+  if (contentType !== undefined && (contentType.split(';')[0] ?? '').trim().toLowerCase() !== CLOUDEVENTS_CONTENT_TYPE) {
     throw new InvalidCloudEventError([`content-type is '${contentType}', expected ${CLOUDEVENTS_CONTENT_TYPE}`]);
   }
   if (message.value === null || message.value.length === 0) throw new InvalidCloudEventError(['empty value']);

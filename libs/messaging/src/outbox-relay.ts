@@ -150,8 +150,18 @@ export class OutboxRelay {
         if (await this.campaign(client, lost)) await this.lead(client, lost);
       } catch (error) {
         if (!this.stopping) {
-          this.logger.warn(`relay ${this.options.name}: ${(error as Error).message}; retrying`, { relay: this.options.name });
-          await this.wake.wait(this.options.leaderRetryMs);
+          // A leader whose connection just died may be the unhealthy one: it waits longer than the
+          // standbys poll, so one of them takes over rather than itself again.
+          const pause = this.leader ? 3 * this.options.leaderRetryMs : this.options.leaderRetryMs;
+          this.leader = false;
+          // A lost connection is routine (failover); anything else (the event store unreadable, an event
+          // that cannot be converted) stops publishing until fixed and must stand out.
+          const report = error instanceof ConnectionLost ? this.logger.warn : this.logger.error;
+          report.call(this.logger, `relay ${this.options.name}: ${(error as Error).message}; retrying in ${pause} ms`, {
+            relay: this.options.name,
+          });
+          // Not the wake signal: the lost connection itself notified it, which would cut the pause short.
+          await sleepUnless(pause, () => this.stopping);
         }
       } finally {
         this.leader = false;
@@ -262,28 +272,29 @@ class RelayProducer {
     eventCount: number,
     { shouldGiveUp, lost }: { shouldGiveUp: () => boolean; lost: Promise<never> },
   ): Promise<boolean> {
-    let next = 0;
     let failures = 0;
     let firstFailure = 0;
-    while (next < requests.length) {
-      if (shouldGiveUp()) return false;
-      try {
-        this.producer ??= await this.connect();
-        await Promise.race([this.producer.sendBatch({ topicMessages: requests[next]!, acks: -1 }), lost]);
-        next += 1;
-      } catch (error) {
-        if (error instanceof ConnectionLost) throw error;
-        failures += 1;
-        firstFailure ||= Date.now();
-        await this.close();
-        const backoff = Math.min(this.maxBackoffMs, 250 * 2 ** Math.min(failures - 1, 5));
-        this.logger.error(
-          `relay ${this.name}: Kafka did not acknowledge ${eventCount} events (${(error as Error).message}); ` +
-            `they wait in PostgreSQL, checkpoint not moved; attempt ${failures} for ${Math.round((Date.now() - firstFailure) / 1000)} s, ` +
-            `retrying in ${backoff} ms`,
-          { relay: this.name, attempts: failures },
-        );
-        await sleepUnless(backoff, shouldGiveUp);
+    for (const request of requests) {
+      for (;;) {
+        if (shouldGiveUp()) return false;
+        try {
+          this.producer ??= await this.connect();
+          await Promise.race([this.producer.sendBatch({ topicMessages: request, acks: -1 }), lost]);
+          break;
+        } catch (error) {
+          if (error instanceof ConnectionLost) throw error;
+          failures += 1;
+          firstFailure ||= Date.now();
+          await this.close();
+          const backoff = Math.min(this.maxBackoffMs, 250 * 2 ** Math.min(failures - 1, 5));
+          this.logger.error(
+            `relay ${this.name}: Kafka did not acknowledge ${eventCount} events (${(error as Error).message}); ` +
+              `they wait in PostgreSQL, checkpoint not moved; attempt ${failures} for ${Math.round((Date.now() - firstFailure) / 1000)} s, ` +
+              `retrying in ${backoff} ms`,
+            { relay: this.name, attempts: failures },
+          );
+          await sleepUnless(backoff, shouldGiveUp);
+        }
       }
     }
     if (failures > 0) this.logger.log(`relay ${this.name}: Kafka is back, ${eventCount} events acknowledged after ${failures} failed attempts`);

@@ -18,13 +18,12 @@ export class WakeSignal {
       return;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.waiter = undefined;
+        this.waiter = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, timeoutMs);
       this.waiter = done;
     });
     this.pending = false;

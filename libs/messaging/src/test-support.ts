@@ -46,7 +46,11 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
 
 /** Reads `topic` from the beginning until at least `count` messages arrived (then stops reading). */
 export async function collect(brokers: string[], topic: string, count: number, timeoutMs = 60_000): Promise<CollectedMessage[]> {
-  const consumer = quietKafka(brokers).consumer({ groupId: `cogov-test-reader-${randomUUID()}`, allowAutoTopicCreation: false });
+  const consumer = quietKafka(brokers).consumer({
+    groupId: `cogov-test-reader-${randomUUID()}`,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 500,
+  });
   const messages: CollectedMessage[] = [];
   await consumer.connect();
   try {

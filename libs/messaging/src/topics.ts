@@ -1,4 +1,4 @@
-import { ConfigResourceTypes, type Admin } from 'kafkajs';
+import type { Admin, ConfigResourceTypes } from 'kafkajs';
 
 /**
  * Topic names (docs/adr/0002-kafka-topic-layout.md). `prefix` isolates tests and environments sharing a
@@ -25,6 +25,21 @@ export interface TopicSpec {
   cleanupPolicy?: 'delete' | 'compact' | 'compact,delete';
   /** Broker default (-1) unless given; a single-node development broker only allows 1. */
   replicationFactor?: number;
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * The topics of one context with the defaults of ADR 0002: the events topic (6 partitions, so a consumer
+ * group spreads over up to 6 instances; 7 days, since the event store keeps the history) and its
+ * dead-letter topic (1 partition, 30 days to investigate and replay).
+ */
+export function contextTopicSpecs(context: string, prefix?: string): TopicSpec[] {
+  const events = eventsTopic(context, prefix);
+  return [
+    { topic: events, partitions: 6, retentionMs: 7 * DAY_MS },
+    { topic: deadLetterTopic(events), partitions: 1, retentionMs: 30 * DAY_MS },
+  ];
 }
 
 export class TopicMismatchError extends Error {
@@ -73,6 +88,10 @@ export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<vo
   await alignConfigs(admin, specs.filter((spec) => existing.has(spec.topic)));
 }
 
+// kafkajs's ConfigResourceTypes.TOPIC. Only its type is imported: Node's ESM loader cannot see that enum
+// among kafkajs's CommonJS exports, so importing the value fails at run time outside Jest.
+const TOPIC_RESOURCE = 2 as ConfigResourceTypes.TOPIC;
+
 function configEntries(spec: TopicSpec): Array<{ name: string; value: string }> {
   return [
     { name: 'retention.ms', value: String(spec.retentionMs) },
@@ -85,7 +104,7 @@ async function alignConfigs(admin: Admin, specs: TopicSpec[]): Promise<void> {
   const described = await admin.describeConfigs({
     includeSynonyms: false,
     resources: specs.map((spec) => ({
-      type: ConfigResourceTypes.TOPIC,
+      type: TOPIC_RESOURCE,
       name: spec.topic,
       configNames: ['retention.ms', 'cleanup.policy'],
     })),
@@ -99,6 +118,6 @@ async function alignConfigs(admin: Admin, specs: TopicSpec[]): Promise<void> {
   if (drifted.length === 0) return;
   await admin.alterConfigs({
     validateOnly: false,
-    resources: drifted.map((spec) => ({ type: ConfigResourceTypes.TOPIC, name: spec.topic, configEntries: configEntries(spec) })),
+    resources: drifted.map((spec) => ({ type: TOPIC_RESOURCE, name: spec.topic, configEntries: configEntries(spec) })),
   });
 }
