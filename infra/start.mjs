@@ -1,7 +1,7 @@
 // `npm start`: the whole suite on the real PostgreSQL and Kafka, with the demo community loaded.
 // Idempotent: a running broker is reused, databases and demo data are created only once.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, createWriteStream, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './swc.config.mjs';
@@ -123,12 +123,27 @@ for (const service of services) {
 }
 process.stdout.write(`  Kafka          ${brokers}  topics: ${services.flatMap((s) => s.topics).join(', ')}\n`);
 process.stdout.write(`  logs           ${logDir}\n\n`);
-run('demo tokens (send as `Authorization: Bearer <token>`):', process.execPath, ['dist/libs/auth/src/cli/mint-tokens.js'], {
-  COGOV_DATA: dataDir,
+const jurisdictionFile = path.join(dataDir, 'demo', 'residents.json');
+const tokensFile = path.join(dataDir, 'demo', 'tokens.env');
+const demo = existsSync(jurisdictionFile) ? JSON.parse(readFileSync(jurisdictionFile, 'utf8')) : undefined;
+run(
+  'demo tokens for 朝阳街道 / 幸福里社区 (send as `Authorization: Bearer <token>`):',
+  process.execPath,
+  [
+    'dist/libs/auth/src/cli/mint-tokens.js',
+    '--save-env',
+    tokensFile,
+    ...(demo ? ['--street', demo.streetId, '--community', demo.communityId, '--grid', demo.gridIds[0]] : []),
+  ],
+  { COGOV_DATA: dataDir },
+);
+const sampleQuery = JSON.stringify({
+  query: `{ community(id: "${demo?.communityId ?? '<community id>'}") { name streetName householdsCount residentsCount grids { name workerName } } }`,
 });
 process.stdout.write(
-  '\nTry:\n' +
+  '\nTry (the tokens are also in ' + tokensFile + '):\n' +
+    `  source ${tokensFile}\n` +
     `  curl -s http://127.0.0.1:${services[0].port}/graphql -H 'content-type: application/json' \\\n` +
-    `    -H "authorization: Bearer $TOKEN" -d '{"query":"{ communities { id name households residents } }"}'\n\n` +
+    `    -H "authorization: Bearer $COMMUNITY_STAFF_TOKEN" -d '${sampleQuery}'\n\n` +
     'Press Ctrl+C to stop the services.\n',
 );

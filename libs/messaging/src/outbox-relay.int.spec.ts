@@ -114,4 +114,40 @@ describe('OutboxRelay', () => {
     const { rows } = await db.pool.query('select transaction_id::text, global_position::text from msg_relay_checkpoints');
     expect(rows).toEqual([{ transaction_id: relay.checkpoint!.transactionId, global_position: relay.checkpoint!.globalPosition }]);
   });
+
+  it('finds events the NOTIFY could not reveal with its backstop poll', async () => {
+    const pollTopic = eventsTopic('residents-poll', kafka.prefix);
+    await ensureTopics(admin, [{ topic: pollTopic, partitions: 1, retentionMs: 3_600_000 }]);
+    const relay = new OutboxRelay({
+      pool: db.pool,
+      eventLog: store,
+      notifyChannel: EVENTS_CHANNEL,
+      kafka: { brokers: kafka.brokers, clientId: 'relay-poll' },
+      source: '/cogov/residents',
+      topicFor: () => pollTopic,
+      name: 'residents-poll',
+      pollIntervalMs: 300,
+      logger: testLogger(),
+    });
+    await relay.start();
+    const holder = await db.pool.connect();
+    try {
+      await eventually(async () => relay.publishedCount > 0 && (await relay.lag()) === 0, { what: 'the relay to catch up' });
+      const before = relay.publishedCount;
+      // An older open transaction holds the snapshot horizon: the append's NOTIFY wakes the relay, but the
+      // gap-free read may not return the event yet. When the holder ends, no NOTIFY follows.
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()');
+      await store.append('appeal-late', [{ type: 'AppealFiled', data: {}, metadata: metadataFor('community-1') }], {
+        expectedVersion: 'no-stream',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(relay.publishedCount).toBe(before);
+      await holder.query('commit');
+      await eventually(() => relay.publishedCount === before + 1, { timeoutMs: 5_000, what: 'the poll to publish it' });
+    } finally {
+      holder.release();
+      await relay.stop();
+    }
+  });
 });

@@ -117,7 +117,7 @@ export class OutboxRelay {
   /**
    * Events stored but not yet acknowledged by the broker, counted in the event log from the shared
    * checkpoint, so every instance (leader or not) reports the same figure. Counting stops at `max`: beyond
-   * it the figure is a floor, which is all an alert needs, and a scrape stays cheap during an outage.
+   * it the figure is a floor, which is all an alert needs, and a scrape stays bounded during an outage.
    */
   async lag(max = 50_000): Promise<number> {
     let position = await loadCheckpoint(this.options.pool, this.options.name);

@@ -1,22 +1,38 @@
 /**
  * Prints development tokens for the demo roles, one per line of a table.
- *   npm run tokens -- --community <id> --street <id> [--grid <id>] [--ttl 8h] [--keys <dir>]
+ *   npm run tokens -- --community <id> --street <id> [--grid <id>] [--ttl 8h] [--keys <dir>] [--save-env <path>]
  * The keys are generated on first use (see dev-keys.ts); services verify with the printed JWKS path.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Role } from '../actor.js';
 import { defaultKeysDir, ensureDevKeys, mintToken, type DevTokenClaims } from '../dev/dev-keys.js';
 
-const { values } = parseArgs({
-  options: {
-    community: { type: 'string', default: 'community-demo' },
-    street: { type: 'string', default: 'street-demo' },
-    grid: { type: 'string', default: 'grid-demo' },
-    ttl: { type: 'string', default: '8h' },
-    keys: { type: 'string', default: defaultKeysDir() },
-  },
-});
-const { community, street, grid, ttl, keys } = values;
+const usage =
+  'usage: npm run tokens -- --community <id> --street <id> [--grid <id>] [--ttl 8h] [--keys <dir>] [--save-env <path>]\n';
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      community: { type: 'string', default: 'community-demo' },
+      street: { type: 'string', default: 'street-demo' },
+      grid: { type: 'string', default: 'grid-demo' },
+      ttl: { type: 'string', default: '8h' },
+      keys: { type: 'string', default: defaultKeysDir() },
+      'save-env': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  process.exit(2);
+}
+if (parsed.values.help) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
+const { community, street, grid, ttl, keys } = parsed.values;
+const envFile = parsed.values['save-env'];
 
 const demo: { label: string; roles: Role[]; subject: string; jurisdiction: DevTokenClaims['jurisdiction'] }[] = [
   { label: 'street admin', roles: ['street_admin'], subject: 'demo-street-admin', jurisdiction: { streetIds: [street] } },
@@ -42,6 +58,11 @@ const rows = await Promise.all(
     return [label, roles.join(','), token] as const;
   }),
 );
+if (envFile) {
+  // One shell variable per role (`STREET_ADMIN_TOKEN=…`), for `source <file>` before trying the API with curl.
+  const lines = rows.map(([, roles, token]) => `${roles.toUpperCase()}_TOKEN=${token}`);
+  await writeFile(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
+}
 const header = ['WHO', 'ROLES'] as const;
 const width = (i: 0 | 1): number => Math.max(header[i].length, ...rows.map((r) => r[i].length));
 process.stdout.write(`${header[0].padEnd(width(0))}  ${header[1].padEnd(width(1))}  TOKEN (valid ${ttl})\n`);

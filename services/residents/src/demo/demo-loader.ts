@@ -38,6 +38,7 @@ export interface DemoLoadOptions {
 export interface DemoLoadSummary {
   communityId: string;
   streetId: string;
+  gridIds: string[];
   aggregates: number;
   commandsRun: number;
   /** Steps already in the store from an earlier run, not sent again. */
@@ -151,6 +152,7 @@ export async function loadDemo(app: INestApplicationContext, options: DemoLoadOp
   return {
     communityId: plan.communityId,
     streetId: plan.streetId,
+    gridIds: plan.community.steps.flatMap(({ command }) => (command.type === 'DelineateGrid' ? [command.data.gridId] : [])),
     aggregates: 1 + plan.households.length + plan.residents.length + plan.appeals.length,
     commandsRun,
     commandsSkipped,

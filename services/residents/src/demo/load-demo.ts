@@ -4,6 +4,9 @@
  * no relay (the running service publishes the events), no escalation scheduler. Safe to run again.
  */
 import 'reflect-metadata';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { ResidentsCommandsModule } from '../app.module.js';
 import { loadConfig } from '../infrastructure/config.js';
@@ -27,6 +30,14 @@ async function main(): Promise<void> {
       `community ${summary.communityId}: ${summary.commandsRun} commands run, ${summary.commandsSkipped} already loaded, ` +
         `${summary.eventsAppended} events appended in ${(summary.totalMs / 1000).toFixed(1)} s; read models caught up in ${((Date.now() - caughtUp) / 1000).toFixed(1)} s`,
     );
+    // `npm start` mints the demo tokens for exactly this jurisdiction.
+    const jurisdictionFile = path.join(process.env.COGOV_DATA ?? path.join(homedir(), '.local/share/cogov'), 'demo', 'residents.json');
+    await mkdir(path.dirname(jurisdictionFile), { recursive: true });
+    await writeFile(
+      jurisdictionFile,
+      `${JSON.stringify({ streetId: summary.streetId, communityId: summary.communityId, gridIds: summary.gridIds }, null, 2)}\n`,
+    );
+    say(`jurisdiction written to ${jurisdictionFile}`);
   } finally {
     await app.close();
   }
