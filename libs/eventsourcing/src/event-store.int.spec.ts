@@ -153,27 +153,55 @@ describe('PostgresEventStore', () => {
   });
 
   it('never skips an event whose transaction commits after later events (held-open writer)', async () => {
+    // The snapshot horizon is cluster-wide, so transactions of other test files (other databases) can hold
+    // readers back for a moment too: wait for what must appear, and assert what must never appear.
     const { checkpoint: start } = await readEverything(store);
-    const before = await store.append(`s-${uuidv7()}`, [event('Before')], { expectedVersion: 'any' });
+    const ours = new Set<string>();
+    const append = async (type: string) => {
+      const streamId = `s-${uuidv7()}`;
+      ours.add(streamId);
+      return store.append(streamId, [event(type)], { expectedVersion: 'any' });
+    };
+    const readOurs = async (from: GlobalCheckpoint) => {
+      const { events, checkpoint } = await readEverything(store, from);
+      return { events: events.filter((e) => ours.has(e.streamId)), checkpoint };
+    };
+    const before = await append('Before');
 
     const held = new pg.Client({ connectionString: db.url });
     await held.connect();
     try {
       await held.query('begin');
       const heldEvent = event('Held');
+      const heldStream = `held-${uuidv7()}`;
+      ours.add(heldStream);
       await held.query(
         `insert into es_events (event_id, stream_id, stream_version, event_type, data, metadata) values ($1, $2, 1, 'Held', '{}', $3)`,
-        [heldEvent.metadata.eventId, `held-${uuidv7()}`, JSON.stringify(heldEvent.metadata)],
+        [heldEvent.metadata.eventId, heldStream, JSON.stringify(heldEvent.metadata)],
       );
       const later = [];
-      for (let i = 0; i < 5; i++) later.push(await store.append(`s-${uuidv7()}`, [event('Later')], { expectedVersion: 'any' }));
+      for (let i = 0; i < 5; i++) later.push(await append('Later'));
 
-      const whileHeld = await readEverything(store, start);
+      const whileHeld = await eventually(
+        async () => {
+          const read = await readOurs(start);
+          return read.events.length > 0 ? read : undefined;
+        },
+        { what: 'the event committed before the held transaction' },
+      );
+      // Nothing past the open transaction: neither it nor the later, already committed events.
       expect(whileHeld.events.map((e) => e.type)).toEqual(['Before']);
-      expect(whileHeld.checkpoint.globalPosition).toBe(before.lastGlobalPosition);
+      expect(BigInt(whileHeld.checkpoint.globalPosition)).toBeLessThan(BigInt(later[0]!.lastGlobalPosition));
+      expect(BigInt(whileHeld.checkpoint.globalPosition)).toBeGreaterThanOrEqual(BigInt(before.lastGlobalPosition));
 
       await held.query('commit');
-      const afterCommit = await readEverything(store, whileHeld.checkpoint);
+      const afterCommit = await eventually(
+        async () => {
+          const read = await readOurs(whileHeld.checkpoint);
+          return read.events.length === 6 ? read : undefined;
+        },
+        { what: 'the held event and the later events' },
+      );
       expect(afterCommit.events.map((e) => e.type)).toEqual(['Held', 'Later', 'Later', 'Later', 'Later', 'Later']);
       // The held event got an earlier position than the later ones, which a position-only reader would skip.
       expect(BigInt(afterCommit.events[0]!.globalPosition)).toBeLessThan(BigInt(later[0]!.lastGlobalPosition));

@@ -6,5 +6,6 @@ export * from './upcasters.js';
 export * from './event-store.js';
 export * from './command-handling.js';
 export * from './projections.js';
+export * from './projection-rebuild.js';
 export * from './personal-data.js';
 export * from './nest/event-sourcing.module.js';

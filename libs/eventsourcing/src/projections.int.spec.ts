@@ -124,7 +124,7 @@ describe('ProjectionRunner', () => {
       expect(b.isLeader).toBe(false);
 
       // A crash: the leader's session ends without a word (PostgreSQL frees its lock), and its process is gone.
-      await db.pool.query(`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and pid <> pg_backend_pid()`);
+      await db.pool.query(`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database()) and pid <> pg_backend_pid()`);
       await a.stop();
       const crashedAt = Date.now();
       await eventually(() => b.isLeader, { timeoutMs: 5000, what: 'b takes over' });

@@ -57,6 +57,13 @@ create table if not exists es_projections (
   tables         jsonb       not null,
   switched_at    timestamptz not null default now()
 );
+-- An operator-requested rebuild of the active version (projection-rebuild.ts) builds a new generation of its
+-- tables (<table>_v<N>_g<k>) beside the serving one. rebuild_generation is set while one is requested or running.
+alter table es_projections add column if not exists generation           int not null default 0;
+alter table es_projections add column if not exists rebuild_generation   int;
+alter table es_projections add column if not exists rebuild_requested_at timestamptz;
+alter table es_projections add column if not exists rebuild_started_at   timestamptz;
+alter table es_projections add column if not exists rebuilt_at           timestamptz;
 
 -- One random AES-256 key per data subject, wrapped (AES-256-GCM) under the master key from config.
 -- Deleting a row is the erasure: every ciphertext under that key becomes unreadable, Kafka copies included.

@@ -1,10 +1,11 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { Logger } from '@nestjs/common';
 import { AuthModule } from '@cogov/auth';
+import { ExpectedErrorsFilter } from './infrastructure/expected-errors.filter.js';
 import { ObservabilityModule } from '@cogov/observability';
 import { AppealCommands } from './appeal/appeal-commands.js';
 import { AcceptAppealHandler } from './appeal/accept-appeal/accept-appeal.handler.js';
@@ -126,7 +127,7 @@ export class AppModule {
           formatError: formatGraphqlError({ error: (message, context) => logger.error(message, context) }),
         }),
       ],
-      providers: [...RESOLVERS, EscalationScheduler, ResidentsHealth],
+      providers: [...RESOLVERS, EscalationScheduler, ResidentsHealth, { provide: APP_FILTER, useClass: ExpectedErrorsFilter }],
     };
   }
 }

@@ -35,6 +35,7 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {
+    const rebuildLoggedAt = new Map<string, number>();
     this.runners = PROJECTIONS.map(
       (projection) =>
         new ProjectionRunner(pool, store, projection, {
@@ -42,6 +43,14 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
           onProgress: (p) => {
             // A version being rebuilt does not serve reads yet: mutations wait on the live one only.
             if (p.mode === 'live') this.readYourWrites.committed(p.projection, p.checkpoint);
+            // Operator-requested rebuilds (docs/runbooks/rebuild-read-models.md): a line every 5 s, and the switch.
+            if (p.mode === 'rebuilding' && Date.now() - (rebuildLoggedAt.get(p.projection) ?? 0) >= 5000) {
+              rebuildLoggedAt.set(p.projection, Date.now());
+              this.logger.log(
+                `projection ${p.projection} v${p.version}: rebuilding generation ${p.generation}, ${p.processed} events replayed (position ${p.checkpoint.globalPosition}), ${p.eventsPerSecond} events/s`,
+              );
+            }
+            if (p.switched) this.logger.log(`projection ${p.projection}: v${p.version} generation ${p.generation} switched in at position ${p.checkpoint.globalPosition}`);
           },
           onError: (error) => this.logger.error(`projection ${projection.name} failed; retrying`, { error: String(error) }),
         }),
