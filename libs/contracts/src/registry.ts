@@ -1,7 +1,11 @@
 import ajvModule, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import { ENCRYPTED_FIELD_REF, kebabCase, type JsonSchema } from './json-schema.js';
+import { organisationsSchemas } from './organisations/index.js';
+import { partyBuildingSchemas } from './party-building/index.js';
+import { propertySchemas } from './property/index.js';
 import { residentsSchemas } from './residents/index.js';
+import { volunteersSchemas } from './volunteers/index.js';
 
 // ajv and ajv-formats are CommonJS; under NodeNext the default import is `module.exports`, whose `.default`
 // is the same class/function, so `.default` is right both for the type checker and at runtime.
@@ -30,6 +34,10 @@ export interface ValidationResult {
 /** The event catalogue, by context. Adding a context here is all it takes to publish its contracts. */
 const schemasByContext: Record<string, Record<string, Record<number, JsonSchema>>> = {
   residents: residentsSchemas,
+  organisations: organisationsSchemas,
+  volunteers: volunteersSchemas,
+  property: propertySchemas,
+  'party-building': partyBuildingSchemas,
 };
 
 export function cloudEventTypeFor(context: string, eventType: string, schemaVersion: number): string {
