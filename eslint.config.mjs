@@ -30,9 +30,11 @@ export default [
               onlyDependOnLibsWithTags: [],
               bannedExternalImports: frameworkImports,
             },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
+            // The shared pure domain vocabulary (errors, input guards): no framework, types from eventsourcing only.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:lib'], bannedExternalImports: frameworkImports },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing', 'type:domain'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing', 'type:domain'] },
           ],
         },
       ],
@@ -43,7 +45,7 @@ export default [
   },
   {
     // The pure domain (decide/evolve) imports no framework: replay must not depend on one.
-    files: ['services/*/src/**/*.{events,state,decide}.ts', 'libs/eventsourcing/src/types.ts'],
+    files: ['services/*/src/**/*.{events,state,decide}.ts', 'libs/eventsourcing/src/types.ts', 'libs/domain/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -12,6 +12,7 @@ export const libAliases = {
   '@cogov/auth': 'libs/auth/src/index.ts',
   '@cogov/testing': 'libs/testing/src/index.ts',
   '@cogov/observability': 'libs/observability/src/index.ts',
+  '@cogov/domain': 'libs/domain/src/index.ts',
 };
 
 export function swcOptions({ forJest = false } = {}) {

@@ -6,7 +6,7 @@ import { PersonalDataPresenter } from '../infrastructure/personal-data.presenter
 import { ReadModels } from '../infrastructure/read-models.js';
 import { ReadYourWrites } from '../infrastructure/read-your-writes.js';
 import { COMMAND_EXECUTOR, DEADLINE_POLICY } from '../infrastructure/residents-infrastructure.module.js';
-import type { CommandMetadata } from '../shared/domain-errors.js';
+import type { CommandMetadata } from '@cogov/domain';
 import type { DeadlinePolicy } from './appeal-deadlines.js';
 import { createAppealDecider, type AppealCommand } from './appeal.decide.js';
 import { appealStreamId } from './appeal.events.js';

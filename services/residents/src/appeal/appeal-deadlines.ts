@@ -6,7 +6,7 @@
  * Durations are elapsed time, not working days: Asia/Shanghai has no daylight saving, so 7 days is
  * always 168 hours. A district that counts working days needs a calendar here, not a bigger number.
  */
-import { ValidationError } from '../shared/domain-errors.js';
+import { ValidationError } from '@cogov/domain';
 
 export const APPEAL_TIERS = ['emergency', 'utilities', 'general', 'complex'] as const;
 export type AppealTier = (typeof APPEAL_TIERS)[number];

@@ -1,4 +1,4 @@
-import { ValidationError } from '../shared/domain-errors.js';
+import { ValidationError } from '@cogov/domain';
 import {
   createDeadlinePolicy,
   deadlineFor,

@@ -25,7 +25,7 @@ import {
   requireString,
   ValidationError,
   type CommandMetadata,
-} from '../shared/domain-errors.js';
+} from '@cogov/domain';
 import { deadlineFor, defaultDeadlinePolicy, isOverdue, tierOf, type DeadlinePolicy } from './appeal-deadlines.js';
 import {
   APPEAL_CHANNELS,

@@ -1,6 +1,6 @@
 import type { EncryptedField } from '@cogov/eventsourcing';
 import { deciderSpecification } from '@cogov/testing';
-import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '../shared/domain-errors.js';
+import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
 import { createDeadlinePolicy } from './appeal-deadlines.js';
 import { appealDecider, createAppealDecider, type AppealCommand, type FileAppeal } from './appeal.decide.js';
 import type {

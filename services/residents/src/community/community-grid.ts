@@ -1,5 +1,5 @@
 import type { AggregateStore } from '@cogov/eventsourcing';
-import { NotFoundError } from '../shared/domain-errors.js';
+import { NotFoundError } from '@cogov/domain';
 import { communityDecider } from './community.decide.js';
 import { communityStreamId } from './community.events.js';
 

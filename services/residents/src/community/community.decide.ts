@@ -16,7 +16,7 @@ import {
   requireNonEmpty,
   ValidationError,
   type CommandMetadata,
-} from '../shared/domain-errors.js';
+} from '@cogov/domain';
 import type { CommunityEvent, CommunityRegistered, GridDelineated, GridWorkerAssigned } from './community.events.js';
 import { evolve, initialState, type CommunityState } from './community.state.js';
 

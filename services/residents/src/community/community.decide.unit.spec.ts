@@ -1,6 +1,6 @@
 import type { EncryptedField } from '@cogov/eventsourcing';
 import { deciderSpecification } from '@cogov/testing';
-import { AlreadyExistsError, NotFoundError, ValidationError } from '../shared/domain-errors.js';
+import { AlreadyExistsError, NotFoundError, ValidationError } from '@cogov/domain';
 import { communityDecider, type AssignGridWorker, type DelineateGrid, type RegisterCommunity } from './community.decide.js';
 import type { CommunityRegistered, GridDelineated, GridWorkerAssigned } from './community.events.js';
 

@@ -11,7 +11,7 @@ import {
   requireNonEmpty,
   ValidationError,
   type CommandMetadata,
-} from '../shared/domain-errors.js';
+} from '@cogov/domain';
 import type { HouseholdAddress, HouseholdEvent, HouseholdRegistered } from './household.events.js';
 import { evolve, initialState, type HouseholdState } from './household.state.js';
 

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@cogov/testing';
-import { AlreadyExistsError, ValidationError } from '../shared/domain-errors.js';
+import { AlreadyExistsError, ValidationError } from '@cogov/domain';
 import { householdDecider, type RegisterHousehold } from './household.decide.js';
 import type { HouseholdRegistered } from './household.events.js';
 

@@ -7,7 +7,7 @@ import {
   type PostgresEventStore,
   type RecordedEvent,
 } from '@cogov/eventsourcing';
-import type { CommandMetadata } from '../shared/domain-errors.js';
+import type { CommandMetadata } from '@cogov/domain';
 import { ConcurrentChangeError } from './shell-errors.js';
 import type { CommandActor } from './request-context.js';
 

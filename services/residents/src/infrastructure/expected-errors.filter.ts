@@ -1,6 +1,6 @@
 import { Catch, type ExceptionFilter } from '@nestjs/common';
 import { StreamVersionConflict } from '@cogov/eventsourcing';
-import { DomainError } from '../shared/domain-errors.js';
+import { DomainError } from '@cogov/domain';
 import { ConcurrentChangeError, ForbiddenError } from './shell-errors.js';
 
 /**

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { StreamVersionConflict } from '@cogov/eventsourcing';
-import { DomainError } from '../shared/domain-errors.js';
+import { DomainError } from '@cogov/domain';
 
 /** The actor may not act in this community (jurisdiction), or lacks the role for the operation. */
 export class ForbiddenError extends Error {

@@ -3,7 +3,7 @@ import { PersonalDataVault, isEncryptedField, type EncryptedField, type Recorded
 import type { CommandContext, CommandExecutor, Written } from '../infrastructure/command-executor.js';
 import { Jurisdiction } from '../infrastructure/jurisdiction.js';
 import { COMMAND_EXECUTOR } from '../infrastructure/residents-infrastructure.module.js';
-import type { CommandMetadata } from '../shared/domain-errors.js';
+import type { CommandMetadata } from '@cogov/domain';
 import { residentDecider, type ResidentCommand } from './resident.decide.js';
 import { revealResidentEvent, residentStreamId, type ResidentEvent } from './resident.events.js';
 import type { ResidentState } from './resident.state.js';

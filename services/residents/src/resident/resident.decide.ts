@@ -22,7 +22,7 @@ import {
   shanghaiDateOf,
   ValidationError,
   type CommandMetadata,
-} from '../shared/domain-errors.js';
+} from '@cogov/domain';
 import {
   MOVE_OUT_REASONS,
   VULNERABLE_GROUP_CODES,

@@ -1,6 +1,6 @@
 import type { EncryptedField } from '@cogov/eventsourcing';
 import { deciderSpecification } from '@cogov/testing';
-import { InvalidStateError, NotFoundError, ValidationError } from '../shared/domain-errors.js';
+import { InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
 import {
   residentDecider,
   type ErasePersonalData,

@@ -1,4 +1,4 @@
-import { ValidationError } from './domain-errors.js';
+import { ValidationError } from '@cogov/domain';
 
 /**
  * Input guards of the GraphQL shell. They run before a command reaches the vault or the event store, and

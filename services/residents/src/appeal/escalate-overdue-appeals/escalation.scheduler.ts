@@ -7,7 +7,7 @@ import { RESIDENTS_CONFIG } from '../../infrastructure/residents-infrastructure.
 import type { ResidentsConfig } from '../../infrastructure/config.js';
 import { systemActor } from '../../infrastructure/request-context.js';
 import { ConcurrentChangeError } from '../../infrastructure/shell-errors.js';
-import { InvalidStateError } from '../../shared/domain-errors.js';
+import { InvalidStateError } from '@cogov/domain';
 import { AppealBoardRow } from '../projections/appeal-board/appeal-board.entity.js';
 import { EscalateAppealCommand } from './escalate-appeal.handler.js';
 

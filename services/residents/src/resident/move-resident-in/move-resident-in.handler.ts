@@ -5,7 +5,7 @@ import { householdDecider } from '../../household/household.decide.js';
 import { householdStreamId } from '../../household/household.events.js';
 import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { Jurisdiction } from '../../infrastructure/jurisdiction.js';
-import { NotFoundError, ValidationError } from '../../shared/domain-errors.js';
+import { NotFoundError, ValidationError } from '@cogov/domain';
 import { ResidentCommands } from '../resident-commands.js';
 import type { ResidentState } from '../resident.state.js';
 

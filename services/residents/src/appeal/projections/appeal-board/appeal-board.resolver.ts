@@ -6,7 +6,7 @@ import { Jurisdiction } from '../../../infrastructure/jurisdiction.js';
 import { PersonalDataPresenter } from '../../../infrastructure/personal-data.presenter.js';
 import { ReadModels } from '../../../infrastructure/read-models.js';
 import { ForbiddenError } from '../../../infrastructure/shell-errors.js';
-import { NotFoundError, ValidationError } from '../../../shared/domain-errors.js';
+import { NotFoundError, ValidationError } from '@cogov/domain';
 import { optionalUuid, requireEnum, requireInt, requireText, requireUuid } from '../../../shared/input-validation.js';
 import { APPEAL_CHANNELS } from '../../appeal.events.js';
 import { AppealType, appealFromRow } from '../../appeal.graphql.js';

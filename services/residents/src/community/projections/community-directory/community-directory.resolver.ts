@@ -5,7 +5,7 @@ import { Jurisdiction } from '../../../infrastructure/jurisdiction.js';
 import { MASKS, PersonalDataPresenter } from '../../../infrastructure/personal-data.presenter.js';
 import { ReadModels } from '../../../infrastructure/read-models.js';
 import { ForbiddenError } from '../../../infrastructure/shell-errors.js';
-import { NotFoundError } from '../../../shared/domain-errors.js';
+import { NotFoundError } from '@cogov/domain';
 import { requireInt, requireUuid } from '../../../shared/input-validation.js';
 import { HouseholdType } from '../../../household/household.graphql.js';
 import { ResidentType } from '../../../resident/resident.graphql.js';

@@ -1,5 +1,5 @@
 /**
- * Typed domain errors of the residents context, and the input guards that raise them.
+ * Typed domain errors shared by every context, and the pure input guards that raise them.
  *
  * Pure: no framework imports. The shell maps `code` to its transport (GraphQL error extensions), so a
  * caller can tell "fix your input" (VALIDATION) from "refresh and retry" (INVALID_STATE, ALREADY_EXISTS)
