@@ -13,6 +13,7 @@ export const libAliases = {
   '@cogov/testing': 'libs/testing/src/index.ts',
   '@cogov/observability': 'libs/observability/src/index.ts',
   '@cogov/domain': 'libs/domain/src/index.ts',
+  '@cogov/service-kit': 'libs/service-kit/src/index.ts',
 };
 
 export function swcOptions({ forJest = false } = {}) {

@@ -7,20 +7,33 @@ import {
   validateEventData,
   type EventContract,
 } from './index.js';
+import { organisationsSchemas } from './organisations/index.js';
+import { partyBuildingSchemas } from './party-building/index.js';
+import { propertySchemas } from './property/index.js';
+import { volunteersSchemas } from './volunteers/index.js';
 
 const contracts = allContracts();
 const examplesOf = (c: EventContract): Record<string, unknown>[] => c.schema['examples'] as Record<string, unknown>[];
 const firstExample = (c: EventContract): Record<string, unknown> => structuredClone(examplesOf(c)[0]!);
 const plaintext = { name: '张三丰', idNumber: '110101199003071234', phone: '13812345678' };
 
-describe('residents contracts', () => {
-  it('publishes one compiled contract per event type and version', () => {
-    expect(contracts).toHaveLength(Object.keys(residentsSchemas).length);
-    expect(contracts.map((c) => c.eventType).sort()).toEqual(Object.keys(residentsSchemas).sort());
+const byContext = {
+  residents: residentsSchemas,
+  organisations: organisationsSchemas,
+  volunteers: volunteersSchemas,
+  property: propertySchemas,
+  'party-building': partyBuildingSchemas,
+};
+
+describe('event contracts', () => {
+  it.each(Object.entries(byContext))('publishes one compiled contract per event type and version of %s', (context, schemas) => {
+    const ofContext = contracts.filter((c) => c.context === context);
+    const expected = Object.entries(schemas).flatMap(([type, versions]) => Object.keys(versions).map((v) => `${type}@v${v}`));
+    expect(ofContext.map((c) => `${c.eventType}@v${c.schemaVersion}`).sort()).toEqual(expected.sort());
   });
 
-  it.each(contracts.map((c) => [c.eventType, c] as const))('%s v1 is a closed, fully required object', (_, c) => {
-    expect(c.schema['$id']).toBe(`https://cogov.cn/schemas/residents/${c.cloudEventType.split('.')[3]}.v1.json`);
+  it.each(contracts.map((c) => [`${c.context} ${c.eventType}`, c] as const))('%s v1 is a closed, fully required object', (_, c) => {
+    expect(c.schema['$id']).toBe(`https://cogov.cn/schemas/${c.context}/${c.cloudEventType.split('.')[3]}.v1.json`);
     expect(c.schema['additionalProperties']).toBe(false);
     expect(c.schema['required']).toEqual(Object.keys(c.schema['properties'] as object));
   });

@@ -1,1 +1,3 @@
 export * from './domain-errors.js';
+export * from './guards.js';
+export * from './same-facts.js';

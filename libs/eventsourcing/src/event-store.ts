@@ -141,16 +141,25 @@ export class PostgresEventStore {
       events.map((e) => JSON.stringify(e.metadata)),
     ];
 
+    let underStreamLock = false;
     for (let attempt = 1; ; attempt++) {
       let rows: AppendRow[];
       try {
-        ({ rows } = await this.pool.query<AppendRow>({ name: 'es_append', text: APPEND_SQL, values }));
+        rows = underStreamLock
+          ? await this.appendUnderStreamLock(streamId, values)
+          : (await this.pool.query<AppendRow>({ name: 'es_append', text: APPEND_SQL, values })).rows;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         if (error.constraint === 'es_events_event_id_unique') return this.replayedAppend(streamId, ids, expectedVersion);
         const replay = await this.replayedAppendOrUndefined(streamId, ids);
         if (replay) return replay;
-        if (expected === null && attempt < ANY_VERSION_ATTEMPTS) continue;
+        if (expected === null && attempt < ANY_VERSION_ATTEMPTS) {
+          // Lost a race at 'any': queue behind the other 'any' writers of this stream instead of racing again,
+          // so N concurrent 'any' appends cannot exhaust the attempts (only a writer at an exact version can
+          // still slip in between, and it takes one attempt each).
+          underStreamLock = true;
+          continue;
+        }
         throw new StreamVersionConflict(streamId, expectedVersion, await this.streamVersion(streamId));
       }
       const first = rows[0]!;
@@ -163,6 +172,27 @@ export class PostgresEventStore {
       const recorded = rows.map((row, i) => this.toRecorded(streamId, events[i]!, row));
       const last = recorded[recorded.length - 1]!;
       return { nextStreamVersion: last.streamVersion, lastGlobalPosition: last.globalPosition, appended: true, events: recorded };
+    }
+  }
+
+  /**
+   * The append statement inside a transaction holding a per-stream advisory lock: statements of a READ
+   * COMMITTED transaction see what committed before they started, so after the lock the stream's version is
+   * the one every earlier lock holder left.
+   */
+  private async appendUnderStreamLock(streamId: string, values: unknown[]): Promise<AppendRow[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query({ name: 'es_stream_lock', text: 'select pg_advisory_xact_lock(hashtextextended($1, 4242))', values: [`es-stream:${streamId}`] });
+      const { rows } = await client.query<AppendRow>({ name: 'es_append', text: APPEND_SQL, values });
+      await client.query('commit');
+      return rows;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
   }
 

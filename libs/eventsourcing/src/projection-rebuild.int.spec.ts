@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createTestDatabase, eventually, type TestDatabase } from '@cogov/testing';
+import { createTestDatabase, eventually, type TestDatabase, waitUntilEventsVisible } from '@cogov/testing';
 import {
   PostgresEventStore,
   ProjectionRunner,
@@ -79,6 +79,7 @@ describe('rebuild of the active projection version on request', () => {
       events.push(appealEvent('AppealRated', { rating: 'satisfied' }));
       await store.append(`appeal-${uuidv7()}`, events, { expectedVersion: 'no-stream' });
     }
+    await waitUntilEventsVisible(db.pool);
   }
   const rows = async (view = 'appeal_board') => (await db.pool.query(`select * from ${view} order by appeal_id`)).rows;
   const physical = async () =>

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createTestDatabase, eventually, type TestDatabase } from '@cogov/testing';
+import { createTestDatabase, eventually, type TestDatabase, waitUntilEventsVisible } from '@cogov/testing';
 import {
   PostgresEventStore,
   ProjectionRunner,
@@ -75,6 +75,7 @@ describe('ProjectionRunner', () => {
       events.push(appealEvent('AppealRated', { rating: 'satisfied' }));
       await store.append(stream, events, { expectedVersion: 'no-stream' });
     }
+    await waitUntilEventsVisible(db.pool);
   }
   const board = async () => (await db.pool.query('select * from appeal_board order by appeal_id')).rows;
   const checkpointOf = async (version: number) =>

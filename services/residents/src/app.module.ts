@@ -1,12 +1,6 @@
-import { Logger, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { AuthModule } from '@cogov/auth';
-import { ExpectedErrorsFilter } from './infrastructure/expected-errors.filter.js';
-import { ObservabilityModule } from '@cogov/observability';
+import { ServiceApiModule } from '@cogov/service-kit';
 import { AppealCommands } from './appeal/appeal-commands.js';
 import { AcceptAppealHandler } from './appeal/accept-appeal/accept-appeal.handler.js';
 import { AcceptAppealResolver } from './appeal/accept-appeal/accept-appeal.resolver.js';
@@ -37,9 +31,6 @@ import { RegisterCommunityResolver } from './community/register-community/regist
 import { RegisterHouseholdHandler } from './household/register-household/register-household.handler.js';
 import { RegisterHouseholdResolver } from './household/register-household/register-household.resolver.js';
 import type { ResidentsConfig } from './infrastructure/config.js';
-import { ResidentsHealth } from './infrastructure/residents-health.js';
-import { ResidentsInfrastructureModule } from './infrastructure/residents-infrastructure.module.js';
-import { formatGraphqlError } from './infrastructure/shell-errors.js';
 import { ErasePersonalDataHandler } from './resident/erase-personal-data/erase-personal-data.handler.js';
 import { ErasePersonalDataResolver } from './resident/erase-personal-data/erase-personal-data.resolver.js';
 import { MoveResidentInHandler } from './resident/move-resident-in/move-resident-in.handler.js';
@@ -52,6 +43,7 @@ import { TagVulnerableGroupHandler } from './resident/tag-vulnerable-group/tag-v
 import { TagVulnerableGroupResolver } from './resident/tag-vulnerable-group/tag-vulnerable-group.resolver.js';
 import { UntagVulnerableGroupHandler } from './resident/untag-vulnerable-group/untag-vulnerable-group.handler.js';
 import { UntagVulnerableGroupResolver } from './resident/untag-vulnerable-group/untag-vulnerable-group.resolver.js';
+import { CONTEXT, residentsInfrastructure } from './infrastructure/residents-infrastructure.js';
 
 export const COMMAND_HANDLERS = [
   RegisterCommunityHandler,
@@ -101,7 +93,7 @@ export class ResidentsCommandsModule {
   static forRoot(config: ResidentsConfig): DynamicModule {
     return {
       module: ResidentsCommandsModule,
-      imports: [CqrsModule.forRoot(), ResidentsInfrastructureModule.forRoot(config)],
+      imports: [CqrsModule.forRoot(), residentsInfrastructure(config)],
       providers: [CommunityCommands, ResidentCommands, AppealCommands, ResidentPresenter, ...COMMAND_HANDLERS],
       exports: [CommunityCommands, ResidentCommands, AppealCommands, ResidentPresenter],
     };
@@ -111,23 +103,10 @@ export class ResidentsCommandsModule {
 @Module({})
 export class AppModule {
   static forRoot(config: ResidentsConfig): DynamicModule {
-    const logger = new Logger('graphql');
     return {
       module: AppModule,
-      imports: [
-        ResidentsCommandsModule.forRoot(config),
-        ObservabilityModule.forRoot({ service: 'residents' }),
-        AuthModule.forRoot({ issuer: config.jwt.issuer, audience: config.jwt.audience, ...config.jwt.key }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
-          driver: ApolloFederationDriver,
-          autoSchemaFile: { federation: 2 },
-          sortSchema: true,
-          includeStacktraceInErrorResponses: false,
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
-          formatError: formatGraphqlError({ error: (message, context) => logger.error(message, context) }),
-        }),
-      ],
-      providers: [...RESOLVERS, EscalationScheduler, ResidentsHealth, { provide: APP_FILTER, useClass: ExpectedErrorsFilter }],
+      imports: [ResidentsCommandsModule.forRoot(config), ServiceApiModule.forRoot({ context: CONTEXT, config })],
+      providers: [...RESOLVERS, EscalationScheduler],
     };
   }
 }

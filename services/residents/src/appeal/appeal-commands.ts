@@ -1,18 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@cogov/auth';
-import type { CommandContext, CommandExecutor, Written } from '../infrastructure/command-executor.js';
-import { Jurisdiction } from '../infrastructure/jurisdiction.js';
-import { PersonalDataPresenter } from '../infrastructure/personal-data.presenter.js';
-import { ReadModels } from '../infrastructure/read-models.js';
-import { ReadYourWrites } from '../infrastructure/read-your-writes.js';
-import { COMMAND_EXECUTOR, DEADLINE_POLICY } from '../infrastructure/residents-infrastructure.module.js';
 import type { CommandMetadata } from '@cogov/domain';
+import { COMMAND_EXECUTOR, type CommandContext, type CommandExecutor, Jurisdiction, PersonalDataPresenter, ReadModels, ReadYourWrites, type Written } from '@cogov/service-kit';
 import type { DeadlinePolicy } from './appeal-deadlines.js';
 import { createAppealDecider, type AppealCommand } from './appeal.decide.js';
 import { appealStreamId } from './appeal.events.js';
 import { appealFromState, type AppealType } from './appeal.graphql.js';
 import type { AppealState } from './appeal.state.js';
 import { AppealBoardRow } from './projections/appeal-board/appeal-board.entity.js';
+import { DEADLINE_POLICY } from '../infrastructure/residents-infrastructure.js';
 
 /** Runs appeal commands with the configured deadline policy, inside the actor's jurisdiction. */
 @Injectable()

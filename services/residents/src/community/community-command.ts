@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext, CommandExecutor, Written } from '../infrastructure/command-executor.js';
-import { Jurisdiction } from '../infrastructure/jurisdiction.js';
-import { COMMAND_EXECUTOR } from '../infrastructure/residents-infrastructure.module.js';
 import type { CommandMetadata } from '@cogov/domain';
+import { COMMAND_EXECUTOR, type CommandContext, type CommandExecutor, Jurisdiction, type Written } from '@cogov/service-kit';
 import { communityDecider, type CommunityCommand } from './community.decide.js';
 import { communityStreamId } from './community.events.js';
 import type { CommunityState } from './community.state.js';

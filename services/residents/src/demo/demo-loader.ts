@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { EVENT_STORE_POOL, uuidv7 } from '@cogov/eventsourcing';
+import { type CommandContext, systemActor } from '@cogov/service-kit';
 import { AcceptAppealCommand } from '../appeal/accept-appeal/accept-appeal.handler.js';
 import { DispatchAppealCommand } from '../appeal/dispatch-appeal/dispatch-appeal.handler.js';
 import { EscalateAppealCommand } from '../appeal/escalate-overdue-appeals/escalate-appeal.handler.js';
@@ -14,8 +15,6 @@ import { AssignGridWorkerCommand } from '../community/assign-grid-worker/assign-
 import { DelineateGridCommand } from '../community/delineate-grid/delineate-grid.handler.js';
 import { RegisterCommunityCommand } from '../community/register-community/register-community.handler.js';
 import { RegisterHouseholdCommand } from '../household/register-household/register-household.handler.js';
-import type { CommandContext } from '../infrastructure/command-executor.js';
-import { systemActor } from '../infrastructure/request-context.js';
 import { MoveResidentInCommand } from '../resident/move-resident-in/move-resident-in.handler.js';
 import { TagVulnerableGroupCommand } from '../resident/tag-vulnerable-group/tag-vulnerable-group.handler.js';
 import { demoPlan, FULL_SCALE, type DemoCommand, type DemoScale, type DemoScript } from './demo-data-set.js';

@@ -8,9 +8,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { BackgroundWork } from '@cogov/service-kit';
 import { ResidentsCommandsModule } from '../app.module.js';
 import { loadConfig } from '../infrastructure/config.js';
-import { BackgroundWork } from '../infrastructure/residents-infrastructure.module.js';
 import { loadDemo } from './demo-loader.js';
 
 const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);

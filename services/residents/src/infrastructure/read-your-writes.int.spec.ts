@@ -1,8 +1,7 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
+import { BackgroundWork, checkpointAtOrAfter, ReadYourWrites } from '@cogov/service-kit';
 import { startCommandTestBed, type CommandTestBed } from '../../test/residents-fixtures.js';
-import { BackgroundWork } from './residents-infrastructure.module.js';
-import { checkpointAtOrAfter, ReadYourWrites } from './read-your-writes.js';
 
 const TIMEOUT_MS = 500;
 const ACCEPT = `mutation ($a: ID!) { acceptAppeal(input: { appealId: $a }) { id status location description } }`;
@@ -59,7 +58,7 @@ describe('read-your-writes answers', () => {
   });
 
   it("wakes another instance's waiters through the NOTIFY of the instance that leads the projections", async () => {
-    const other = new ReadYourWrites(b.t.db.pool, 10_000);
+    const other = new ReadYourWrites(b.t.db.pool, 10_000, 'residents');
     await other.start();
     try {
       await stopProjections();

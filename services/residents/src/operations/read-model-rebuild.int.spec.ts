@@ -1,8 +1,8 @@
 import { PostgresEventStore } from '@cogov/eventsourcing';
+import { rebuildReadModels } from '@cogov/service-kit';
 import { startResidentsApp, type ResidentsTestApp } from '../../test/residents-test-app.js';
 import { loadDemo } from '../demo/demo-loader.js';
-import { PROJECTIONS } from '../infrastructure/residents-infrastructure.module.js';
-import { rebuildReadModels } from './read-model-rebuild.js';
+import { PROJECTIONS } from '../infrastructure/residents-infrastructure.js';
 
 const NOW = new Date('2026-11-21T06:00:00.000Z');
 

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PersonalDataVault, isEncryptedField, type EncryptedField, type RecordedEvent } from '@cogov/eventsourcing';
-import type { CommandContext, CommandExecutor, Written } from '../infrastructure/command-executor.js';
-import { Jurisdiction } from '../infrastructure/jurisdiction.js';
-import { COMMAND_EXECUTOR } from '../infrastructure/residents-infrastructure.module.js';
 import type { CommandMetadata } from '@cogov/domain';
+import { COMMAND_EXECUTOR, type CommandContext, type CommandExecutor, Jurisdiction, type Written } from '@cogov/service-kit';
 import { residentDecider, type ResidentCommand } from './resident.decide.js';
 import { revealResidentEvent, residentStreamId, type ResidentEvent } from './resident.events.js';
 import type { ResidentState } from './resident.state.js';

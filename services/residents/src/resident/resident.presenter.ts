@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canSeePersonalData, type Actor } from '@cogov/auth';
 import { ERASED } from '@cogov/eventsourcing';
-import { MASKS, PersonalDataPresenter, type PersonalRequest } from '../infrastructure/personal-data.presenter.js';
-import { ReadModels } from '../infrastructure/read-models.js';
+import { MASKS, PersonalDataPresenter, type PersonalRequest, ReadModels } from '@cogov/service-kit';
 import { ResidentRow } from '../community/projections/community-directory/community-directory.entities.js';
 import { ResidentStatus, type ResidentType } from './resident.graphql.js';
 

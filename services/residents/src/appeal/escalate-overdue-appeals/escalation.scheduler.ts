@@ -1,13 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { uuidv7 } from '@cogov/eventsourcing';
-import { Jurisdiction } from '../../infrastructure/jurisdiction.js';
-import { ReadModels } from '../../infrastructure/read-models.js';
-import { RESIDENTS_CONFIG } from '../../infrastructure/residents-infrastructure.module.js';
 import type { ResidentsConfig } from '../../infrastructure/config.js';
-import { systemActor } from '../../infrastructure/request-context.js';
-import { ConcurrentChangeError } from '../../infrastructure/shell-errors.js';
 import { InvalidStateError } from '@cogov/domain';
+import { ConcurrentChangeError, Jurisdiction, ReadModels, SERVICE_CONFIG, systemActor } from '@cogov/service-kit';
 import { AppealBoardRow } from '../projections/appeal-board/appeal-board.entity.js';
 import { EscalateAppealCommand } from './escalate-appeal.handler.js';
 
@@ -25,7 +21,7 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
   private tick: Promise<unknown> | undefined;
 
   constructor(
-    @Inject(RESIDENTS_CONFIG) private readonly config: ResidentsConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: ResidentsConfig,
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,

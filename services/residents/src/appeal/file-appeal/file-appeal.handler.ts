@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore, PersonalDataVault } from '@cogov/eventsourcing';
+import { type CommandContext, Jurisdiction, type Written } from '@cogov/service-kit';
 import { requireCommunityGrid } from '../../community/community-grid.js';
-import { Jurisdiction } from '../../infrastructure/jurisdiction.js';
 import type { AppealChannel } from '../appeal.events.js';
-import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { AppealCommands } from '../appeal-commands.js';
 import type { AppealState } from '../appeal.state.js';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext, Written } from '@cogov/service-kit';
 import type { SatisfactionRating } from '../appeal.events.js';
-import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { AppealCommands } from '../appeal-commands.js';
 import type { AppealState } from '../appeal.state.js';
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '@cogov/service-kit';
 import { AppealCommands } from '../appeal-commands.js';
 import type { AppealState } from '../appeal.state.js';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PersonalDataVault } from '@cogov/eventsourcing';
-import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '@cogov/service-kit';
 import { CommunityCommands } from '../community-command.js';
 import type { CommunityState } from '../community.state.js';
 

@@ -2,10 +2,7 @@ import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { uuidv7 } from '@cogov/eventsourcing';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
-import { MutationContext } from '../../infrastructure/command-context.decorator.js';
-import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
-import { requireExternalId, requireText } from '../../shared/input-validation.js';
+import { type CommandContext, MutationContext, ReadYourWrites, requireExternalId, requireText } from '@cogov/service-kit';
 import { CommunityType, communityFromState } from '../community.graphql.js';
 import { RegisterCommunityCommand } from './register-community.handler.js';
 

@@ -1,10 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '@cogov/eventsourcing';
+import { COMMAND_EXECUTOR, type CommandContext, type CommandExecutor, Jurisdiction, type Written } from '@cogov/service-kit';
 import { requireCommunityGrid } from '../../community/community-grid.js';
-import type { CommandContext, CommandExecutor, Written } from '../../infrastructure/command-executor.js';
-import { Jurisdiction } from '../../infrastructure/jurisdiction.js';
-import { COMMAND_EXECUTOR } from '../../infrastructure/residents-infrastructure.module.js';
 import { householdDecider } from '../household.decide.js';
 import { householdStreamId, type HouseholdAddress } from '../household.events.js';
 import type { HouseholdState } from '../household.state.js';

@@ -2,10 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { uuidv7 } from '@cogov/eventsourcing';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
-import { MutationContext } from '../../infrastructure/command-context.decorator.js';
-import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
-import { requireText, requireUuid } from '../../shared/input-validation.js';
+import { type CommandContext, MutationContext, ReadYourWrites, requireText, requireUuid } from '@cogov/service-kit';
 import { HouseholdType, householdFromState } from '../household.graphql.js';
 import { RegisterHouseholdCommand } from './register-household.handler.js';
 

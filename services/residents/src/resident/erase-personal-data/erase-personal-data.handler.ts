@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PersonalDataVault } from '@cogov/eventsourcing';
-import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
+import type { CommandContext, Written } from '@cogov/service-kit';
 import { ResidentCommands } from '../resident-commands.js';
 import type { ResidentState } from '../resident.state.js';
 

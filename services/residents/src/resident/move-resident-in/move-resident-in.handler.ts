@@ -3,9 +3,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore, PersonalDataVault, type EncryptedField } from '@cogov/eventsourcing';
 import { householdDecider } from '../../household/household.decide.js';
 import { householdStreamId } from '../../household/household.events.js';
-import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
-import { Jurisdiction } from '../../infrastructure/jurisdiction.js';
 import { NotFoundError, ValidationError } from '@cogov/domain';
+import { type CommandContext, Jurisdiction, type Written } from '@cogov/service-kit';
 import { ResidentCommands } from '../resident-commands.js';
 import type { ResidentState } from '../resident.state.js';
 

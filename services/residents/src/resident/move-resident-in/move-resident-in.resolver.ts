@@ -4,10 +4,7 @@ import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql'
 import type { Actor } from '@cogov/auth';
 import { CurrentActor } from '@cogov/auth';
 import { uuidv7 } from '@cogov/eventsourcing';
-import type { CommandContext } from '../../infrastructure/command-executor.js';
-import { MutationContext } from '../../infrastructure/command-context.decorator.js';
-import { ReadYourWrites } from '../../infrastructure/read-your-writes.js';
-import { requireDate, requireIdNumber, requirePhone, requireText, requireUuid } from '../../shared/input-validation.js';
+import { type CommandContext, MutationContext, ReadYourWrites, requireDate, requireIdNumber, requirePhone, requireText, requireUuid } from '@cogov/service-kit';
 import { ResidentType, residentFromState } from '../resident.graphql.js';
 import { ResidentPresenter } from '../resident.presenter.js';
 import { MoveResidentInCommand } from './move-resident-in.handler.js';

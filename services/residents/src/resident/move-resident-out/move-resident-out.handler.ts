@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext, Written } from '@cogov/service-kit';
 import type { MoveOutReason } from '../resident.events.js';
-import type { CommandContext, Written } from '../../infrastructure/command-executor.js';
 import { ResidentCommands } from '../resident-commands.js';
 import type { ResidentState } from '../resident.state.js';
 

@@ -1,10 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@cogov/auth';
-import { Jurisdiction } from '../../../infrastructure/jurisdiction.js';
-import { ReadModels } from '../../../infrastructure/read-models.js';
-import { ForbiddenError } from '../../../infrastructure/shell-errors.js';
-import { requireMonth, requireUuid } from '../../../shared/input-validation.js';
+import { ForbiddenError, Jurisdiction, ReadModels, requireMonth, requireUuid } from '@cogov/service-kit';
 
 @ObjectType('CommunityMonthlyMetrics', { description: 'Appeal KPIs of one Asia/Shanghai calendar month; definitions in docs/residents-metrics.md.' })
 export class CommunityMonthlyMetrics {

@@ -1,12 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@cogov/auth';
-import { Jurisdiction } from '../../../infrastructure/jurisdiction.js';
-import { MASKS, PersonalDataPresenter } from '../../../infrastructure/personal-data.presenter.js';
-import { ReadModels } from '../../../infrastructure/read-models.js';
-import { ForbiddenError } from '../../../infrastructure/shell-errors.js';
 import { NotFoundError } from '@cogov/domain';
-import { requireInt, requireUuid } from '../../../shared/input-validation.js';
+import { ForbiddenError, Jurisdiction, MASKS, PersonalDataPresenter, ReadModels, requireInt, requireUuid } from '@cogov/service-kit';
 import { HouseholdType } from '../../../household/household.graphql.js';
 import { ResidentType } from '../../../resident/resident.graphql.js';
 import { ResidentPresenter, residentFromRow } from '../../../resident/resident.presenter.js';

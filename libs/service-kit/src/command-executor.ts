@@ -1,0 +1,135 @@
+import {
+  StreamVersionConflict,
+  type CommandHandlingService,
+  type Decider,
+  type DomainEvent,
+  type GlobalCheckpoint,
+  type PostgresEventStore,
+  type RecordedEvent,
+} from '@cogov/eventsourcing';
+import type { CommandMetadata } from '@cogov/domain';
+import { ConcurrentChangeError } from './errors.js';
+import type { CommandActor } from './request-context.js';
+
+/** Who asks, and in which causal chain: the shell fills it from the request (or the scheduler / loader). */
+export interface CommandContext {
+  actor: CommandActor;
+  correlationId: string;
+  causationId: string;
+  /** UTC instant the command is decided at; the demo loader back-dates it, everything else uses now. */
+  occurredAt: string;
+}
+
+export interface ExecuteCommand<C, E extends DomainEvent, S> {
+  streamId: string;
+  decider: Decider<C, E, S>;
+  /** Builds the domain command; `metadata` carries the instant and the actor id decide may use. */
+  command: (metadata: CommandMetadata) => C;
+  context: CommandContext;
+  /**
+   * Runs on the loaded state before decide: the jurisdiction check, since the community of an existing
+   * aggregate is only known once its stream is read.
+   */
+  authorize: (state: S) => Promise<void>;
+  /**
+   * Turns stored events into what the decider folds, for deciders whose state needs decrypted fields
+   * (the resident's vulnerable-group tags). Prepared once per command from the loaded stream.
+   */
+  reveal?: (events: RecordedEvent[]) => Promise<(event: RecordedEvent) => E>;
+  /**
+   * The jurisdiction the decided events belong to (their metadata's `communityId`), read from the first one.
+   * Default: the event's `data.communityId`; a street-level fact answers its street id.
+   */
+  communityIdOf?: (event: E) => string;
+}
+
+/** What a command handler answers: the aggregate's new state, and where the command left the log. */
+export interface Written<S> {
+  /** The aggregate's state after the command (unchanged when decide had nothing to say). */
+  state: S;
+  /**
+   * Global checkpoint of the stream's last event after the command: of the events it appended, or, for a
+   * quiet command, of the events that already made the fact true. A read model at or past it shows the
+   * command's effect (read-your-writes). Null only when the stream is still empty.
+   */
+  checkpoint: GlobalCheckpoint | null;
+}
+
+export interface CommandExecutor {
+  execute<C, E extends DomainEvent, S>(request: ExecuteCommand<C, E, S>): Promise<Written<S>>;
+}
+
+export function eventCommunityId(event: DomainEvent): string {
+  const communityId = (event.data as { communityId?: unknown }).communityId;
+  if (typeof communityId !== 'string') throw new Error(`event ${event.type} carries no communityId`);
+  return communityId;
+}
+
+/**
+ * Load → authorize → decide → append with the expected version, on top of @cogov/eventsourcing's
+ * CommandHandlingService (which retries decide on a concurrent change).
+ *
+ * Two adaptations: the service takes the event metadata before it loads the stream, but the community an
+ * event belongs to is only known from the decided events (`communityIdOf`, by default `data.communityId`),
+ * so `communityId` is a getter read when the service spreads the metadata after decide. And the state
+ * answered is folded from the decided events themselves, because a revealed event (a decrypted tag) is
+ * richer than its stored form.
+ */
+export class EventSourcedCommandExecutor implements CommandExecutor {
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly service: CommandHandlingService,
+    private readonly maxAttempts = 3,
+  ) {}
+
+  async execute<C, E extends DomainEvent, S>(request: ExecuteCommand<C, E, S>): Promise<Written<S>> {
+    const { streamId, decider, context, authorize, communityIdOf = eventCommunityId } = request;
+    const stored = await this.store.readStream(streamId);
+    const reveal = request.reveal ? await request.reveal(stored) : (event: RecordedEvent) => event as unknown as E;
+    const evolve = (state: S, event: E): S => decider.evolve(state, reveal(event as unknown as RecordedEvent));
+    await authorize(stored.map(reveal).reduce(decider.evolve, decider.initialState()));
+
+    let communityId = '';
+    let decidedOn = decider.initialState();
+    let decided: E[] = [];
+    const guarded: Decider<C, E, S> = {
+      initialState: decider.initialState,
+      evolve,
+      decide: (command, state) => {
+        decided = decider.decide(command, state);
+        decidedOn = state;
+        if (decided[0]) communityId = communityIdOf(decided[0]);
+        return decided;
+      },
+    };
+    let handled;
+    try {
+      handled = await this.service.handle({
+        streamId,
+        decider: guarded,
+        command: request.command({ now: context.occurredAt, actor: context.actor.subject }),
+        metadata: {
+          actor: context.actor.subject,
+          correlationId: context.correlationId,
+          causationId: context.causationId,
+          occurredAt: context.occurredAt,
+          get communityId() {
+            return communityId;
+          },
+        },
+        maxAttempts: this.maxAttempts,
+      });
+    } catch (error) {
+      if (error instanceof StreamVersionConflict) throw new ConcurrentChangeError(streamId);
+      throw error;
+    }
+    // A quiet decide after a conflict retry saw events newer than `stored`: its checkpoint is theirs.
+    const quietOnNewer = handled.events.length === 0 && handled.nextStreamVersion > (stored.at(-1)?.streamVersion ?? 0);
+    const tail = quietOnNewer ? await this.store.readStream(streamId, { fromVersion: handled.nextStreamVersion }) : stored;
+    const last = handled.events.at(-1) ?? tail.at(-1);
+    return {
+      state: decided.reduce(decider.evolve, decidedOn),
+      checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : null,
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import type { Provider } from '@nestjs/common';
+import type { AggregateStore, Projection } from '@cogov/eventsourcing';
+import type { ServiceConfig } from './config.js';
+import type { StreetLookup } from './jurisdiction.js';
+import type { ReadModelEntities } from './read-models.js';
+
+/** How a service is assembled from the kit: its name, its settings, and its read side. */
+export interface ServiceInfrastructureOptions<C extends ServiceConfig = ServiceConfig> {
+  /**
+   * The bounded context, e.g. `residents`: topic `cogov.<context>.events`, CloudEvents source
+   * `/cogov/<context>`, relay name `<context>-events`, NOTIFY channel `<context>_read_models`, logger name.
+   */
+  context: string;
+  config: C;
+  /** Every projection of the service: one runner each (leader-elected), lag in /health and /metrics. */
+  projections: readonly Projection[];
+  /** MikroORM entities over the projection views; without them no `ReadModels` is provided. */
+  readModelEntities?: ReadModelEntities;
+  /**
+   * Where a community lies, for street-wide roles. Default: unknown (street roles then match only where the
+   * caller passes `streetId`, as when a community is registered).
+   */
+  streetLookup?: (deps: { aggregates: AggregateStore }) => StreetLookup;
+  /** Partitions of the events topic (6 by default). */
+  topicPartitions?: number;
+  /** The service's own global providers (a policy built from its config…), exported like the kit's. */
+  providers?: Provider[];
+}
+
+export const SERVICE_CONFIG = Symbol('ServiceConfig');
+export const SERVICE_OPTIONS = Symbol('ServiceInfrastructureOptions');
+export const COMMAND_EXECUTOR = Symbol('CommandExecutor');
