@@ -5,7 +5,7 @@ import type { OwnersCommitteeEvent } from './owners-committee/owners-committee.e
 import type { PropertyAssessmentEvent } from './property-assessment/property-assessment.events.js';
 import { compoundDecider, type CompoundCommand } from './compound/compound.decide.js';
 import type { CompoundState } from './compound/compound.state.js';
-import { ContractViolation, contractChecked } from './testing/contract-checked.js';
+import { ContractViolation, contractChecked } from '@cogov/testing';
 import type { WorkOrderEvent } from './work-order/work-order.events.js';
 
 type PropertyEvent = CompoundEvent | OwnersAssemblyEvent | OwnersCommitteeEvent | WorkOrderEvent | PropertyAssessmentEvent;

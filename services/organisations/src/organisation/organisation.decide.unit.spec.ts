@@ -1,5 +1,5 @@
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { contractCheckedSpecification } from '../testing/contract-conformance.js';
+import { contractCheckedSpecification } from '@cogov/testing';
 import { organisationDecider, type OrganisationCommand, type RegisterOrganisation } from './organisation.decide.js';
 import type {
   OrganisationRegistered,

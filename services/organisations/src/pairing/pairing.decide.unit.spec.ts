@@ -1,6 +1,5 @@
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { deciderSpecification } from '@cogov/testing';
-import { contractCheckedSpecification } from '../testing/contract-conformance.js';
+import { deciderSpecification, contractCheckedSpecification } from '@cogov/testing';
 import { createPairingPolicy } from './pairing-policy.js';
 import { createPairingDecider, pairingDecider, type PairingCommand, type RecordPairingActivity } from './pairing.decide.js';
 import type {

@@ -1,6 +1,5 @@
-import { deciderSpecification } from '@cogov/testing';
+import { deciderSpecification, contractChecked } from '@cogov/testing';
 import { InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { contractChecked } from '../testing/contract-checked.js';
 import { householdContactDecider, type HouseholdContactCommand } from './household-contact.decide.js';
 import type { HouseholdContactAssigned, HouseholdContactReleased, HouseholdContactVisitRecorded } from './household-contact.events.js';
 

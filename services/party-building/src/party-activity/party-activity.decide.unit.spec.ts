@@ -1,6 +1,5 @@
-import { deciderSpecification } from '@cogov/testing';
+import { deciderSpecification, contractChecked } from '@cogov/testing';
 import { AlreadyExistsError, InvalidStateError, ValidationError } from '@cogov/domain';
-import { contractChecked } from '../testing/contract-checked.js';
 import { partyActivityDecider, type RecordPartyActivityHeld } from './party-activity.decide.js';
 import type { PartyActivityHeld } from './party-activity.events.js';
 

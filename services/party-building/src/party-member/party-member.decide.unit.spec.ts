@@ -1,7 +1,6 @@
 import type { EncryptedField } from '@cogov/eventsourcing';
-import { deciderSpecification } from '@cogov/testing';
+import { deciderSpecification, contractChecked } from '@cogov/testing';
 import { InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { contractChecked } from '../testing/contract-checked.js';
 import { partyMemberDecider, type PartyMemberCommand } from './party-member.decide.js';
 import type { PartyMemberCommunityRegistrationEnded, PartyMemberRegisteredAtCommunity } from './party-member.events.js';
 

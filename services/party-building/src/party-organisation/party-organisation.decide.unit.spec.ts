@@ -1,7 +1,6 @@
 import type { EncryptedField } from '@cogov/eventsourcing';
-import { deciderSpecification } from '@cogov/testing';
+import { deciderSpecification, contractChecked } from '@cogov/testing';
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { contractChecked } from '../testing/contract-checked.js';
 import { partyOrganisationDecider, type PartyOrganisationCommand } from './party-organisation.decide.js';
 import type {
   FirstSecretaryAppointed,

@@ -1,6 +1,5 @@
-import { deciderSpecification } from '@cogov/testing';
+import { deciderSpecification, contractChecked } from '@cogov/testing';
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { contractChecked } from '../testing/contract-checked.js';
 import { compoundDecider, type CompoundCommand } from './compound.decide.js';
 import type {
   CompoundMarkedRedProperty,

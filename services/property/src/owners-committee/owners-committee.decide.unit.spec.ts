@@ -1,6 +1,5 @@
-import { deciderSpecification } from '@cogov/testing';
+import { deciderSpecification, contractChecked } from '@cogov/testing';
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { contractChecked } from '../testing/contract-checked.js';
 import { ownersCommitteeDecider, type OwnersCommitteeCommand } from './owners-committee.decide.js';
 import type { OwnersCommitteeElected, OwnersCommitteeFiled, OwnersCommitteePreparatoryGroupFormed } from './owners-committee.events.js';
 

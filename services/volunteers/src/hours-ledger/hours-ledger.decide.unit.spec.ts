@@ -1,6 +1,5 @@
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { deciderSpecification } from '@cogov/testing';
-import { contractCheckedSpecification, encrypted } from '../testing/contract-conformance.js';
+import { deciderSpecification, contractCheckedSpecification, fakeEncryptedField as encrypted } from '@cogov/testing';
 import { createHoursLedgerDecider, hoursLedgerDecider, type HoursLedgerCommand, type RecordServiceHours } from './hours-ledger.decide.js';
 import type {
   ServiceCertificateIssued,

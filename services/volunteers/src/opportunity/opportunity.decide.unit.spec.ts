@@ -1,5 +1,5 @@
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { contractCheckedSpecification, encrypted } from '../testing/contract-conformance.js';
+import { contractCheckedSpecification, fakeEncryptedField as encrypted } from '@cogov/testing';
 import { opportunityDecider, type OpportunityCommand, type PublishServiceOpportunity } from './opportunity.decide.js';
 import type {
   OpportunityServiceHoursVerified,

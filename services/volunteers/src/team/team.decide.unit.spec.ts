@@ -1,5 +1,5 @@
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { contractCheckedSpecification } from '../testing/contract-conformance.js';
+import { contractCheckedSpecification } from '@cogov/testing';
 import { teamDecider, type TeamCommand } from './team.decide.js';
 import type { VolunteerTeamDisbanded, VolunteerTeamFormed } from './team.events.js';
 

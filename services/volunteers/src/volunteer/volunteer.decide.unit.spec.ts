@@ -1,5 +1,5 @@
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError } from '@cogov/domain';
-import { contractCheckedSpecification, encrypted } from '../testing/contract-conformance.js';
+import { contractCheckedSpecification, fakeEncryptedField as encrypted } from '@cogov/testing';
 import { volunteerDecider, type RegisterVolunteer, type VolunteerCommand } from './volunteer.decide.js';
 import type {
   VolunteerJoinedTeam,
