@@ -222,6 +222,19 @@ export class PostgresEventStore {
     return { events, checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : checkpoint };
   }
 
+  /**
+   * Whether some stored (or being stored) events are not yet below the snapshot horizon. A caught-up reader
+   * that sees this re-reads soon instead of waiting for its poll: the NOTIFY announcing those events has been
+   * spent while an open transaction elsewhere on the cluster held the horizon back.
+   */
+  async hasEventsBeyondHorizon(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ pending: boolean }>({
+      name: 'es_events_beyond_horizon',
+      text: 'select exists (select 1 from es_events where transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) as pending',
+    });
+    return rows[0]?.pending ?? false;
+  }
+
   /** The stream's current version: the version of its last event, 0 when it has none. */
   async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.pool.query<{ v: number }>({ name: 'es_stream_version', text: STREAM_VERSION_SQL, values: [streamId] });

@@ -5,7 +5,7 @@ import { EVENTS_CHANNEL } from './schema.js';
 import type { GlobalCheckpoint, RecordedEvent } from './types.js';
 
 /** How soon a caught-up runner looks again while events wait above the snapshot horizon. */
-const HORIZON_RECHECK_MS = 100;
+export const HORIZON_RECHECK_MS = 100;
 
 /** Logical table name → physical table of one projection version (`appeal_board` → `appeal_board_v2`). */
 export type ProjectionTables = Readonly<Record<string, string>>;
@@ -248,7 +248,7 @@ export class ProjectionRunner {
           // Caught up to the horizon. If committed-or-running events wait above it (an open transaction anywhere
           // on the cluster holds it back), the NOTIFY that announced them has already been spent: look again
           // soon rather than after a whole poll interval.
-          await this.sleep((await this.eventsBeyondHorizon()) ? Math.min(HORIZON_RECHECK_MS, this.pollIntervalMs) : this.pollIntervalMs);
+          await this.sleep((await this.store.hasEventsBeyondHorizon()) ? Math.min(HORIZON_RECHECK_MS, this.pollIntervalMs) : this.pollIntervalMs);
         }
       } catch (error) {
         this.options.onError?.(error);
@@ -534,14 +534,6 @@ export class ProjectionRunner {
   }
 
   /** Sleeps up to `ms`, returning early on a NOTIFY (including one that came while we were busy) or stop(). */
-  private async eventsBeyondHorizon(): Promise<boolean> {
-    const { rows } = await this.pool.query<{ pending: boolean }>({
-      name: 'es_events_beyond_horizon',
-      text: 'select exists (select 1 from es_events where transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) as pending',
-    });
-    return rows[0]?.pending ?? false;
-  }
-
   private async sleep(ms: number): Promise<void> {
     if (this.notified || this.stopped) {
       this.notified = false;

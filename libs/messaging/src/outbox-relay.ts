@@ -13,7 +13,15 @@ import { WakeSignal } from './signal.js';
  */
 export interface EventLog {
   readAll(checkpoint: GlobalCheckpoint, options: { limit: number }): Promise<{ events: RecordedEvent[]; checkpoint: GlobalCheckpoint }>;
+  /**
+   * Whether events wait above the log's read horizon. When the relay is caught up and this says yes, the NOTIFY
+   * announcing them has been spent, so it re-reads soon instead of after a whole poll interval.
+   */
+  hasEventsBeyondHorizon?(): Promise<boolean>;
 }
+
+/** How soon a caught-up relay re-reads while events wait above the horizon. */
+const HORIZON_RECHECK_MS = 100;
 
 export interface OutboxRelayOptions {
   pool: pg.Pool;
@@ -204,7 +212,8 @@ export class OutboxRelay {
       while (!this.stopping) {
         const page = await Promise.race([eventLog.readAll(checkpoint, { limit: batchSize }), lost]);
         if (page.events.length === 0) {
-          await this.wake.wait(pollIntervalMs);
+          const pending = await Promise.race([eventLog.hasEventsBeyondHorizon?.() ?? Promise.resolve(false), lost]);
+          await this.wake.wait(pending ? Math.min(HORIZON_RECHECK_MS, pollIntervalMs) : pollIntervalMs);
           continue;
         }
         const sent = await producer.sendUntilAcknowledged(this.toTopicMessages(page.events), page.events.length, {
