@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { Int, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CurrentActor, type Actor } from '@cogov/auth';
+import { ForbiddenError, Jurisdiction, ReadModels } from '@cogov/service-kit';
+import { CompoundAssessmentRatingType, CompoundType, compoundFromRow, latestAssessmentOf } from '../compound/compound.graphql.js';
+import { CompoundRow } from '../compound/projections/compound-directory/compound-directory.entity.js';
+import { CommunityType } from './community.graphql.js';
+
+/** The property facts of a community, resolved for the gateway by community id. */
+@Resolver(() => CommunityType)
+export class CommunityResolver {
+  constructor(
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+  ) {}
+
+  @ResolveReference()
+  resolveReference(reference: { id: string }): CommunityType {
+    return { id: reference.id };
+  }
+
+  @ResolveField(() => [CompoundType])
+  async compounds(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<CompoundType[]> {
+    return (await this.rows(community.id, actor)).map(compoundFromRow);
+  }
+
+  @ResolveField(() => Int)
+  async compoundsWithOwnersCommittee(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<number> {
+    await this.assertCovers(community.id, actor);
+    // Owners' committees are not wired into this service yet (no committee read model): none is known filed.
+    return 0;
+  }
+
+  @ResolveField(() => [CompoundAssessmentRatingType])
+  async latestAssessmentRatings(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<CompoundAssessmentRatingType[]> {
+    return (await this.rows(community.id, actor)).flatMap((row) => latestAssessmentOf(row) ?? []);
+  }
+
+  private async rows(communityId: string, actor: Actor): Promise<CompoundRow[]> {
+    await this.assertCovers(communityId, actor);
+    return this.readModels.em().find(CompoundRow, { communityId }, { orderBy: { name: 'asc', compoundId: 'asc' } });
+  }
+
+  private async assertCovers(communityId: string, actor: Actor): Promise<void> {
+    if (!(await this.jurisdiction.covers(actor, { communityId }))) {
+      throw new ForbiddenError(`community ${communityId} is outside your jurisdiction`);
+    }
+  }
+}

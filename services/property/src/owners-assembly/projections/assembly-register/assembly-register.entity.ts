@@ -1,0 +1,22 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { MotionCount, VoteRule } from '../../assembly-vote.js';
+
+/** The count as stored: the counted event's data without the assembly ids. */
+export type CountColumn = MotionCount & { matter: string; thresholdClass: string; rule: VoteRule; countedAt: string };
+
+/** Read-only mapping onto the `assembly_register` view. */
+@Entity({ tableName: 'assembly_register' })
+export class AssemblyRow {
+  @PrimaryKey({ type: 'string', fieldName: 'assembly_id' }) assemblyId!: string;
+  @Property({ type: 'string', fieldName: 'compound_id' }) compoundId!: string;
+  @Property({ type: 'string', fieldName: 'community_id' }) communityId!: string;
+  @Property({ type: 'string' }) matter!: string;
+  @Property({ type: 'string' }) motion!: string;
+  @Property({ type: 'string', fieldName: 'threshold_class' }) thresholdClass!: string;
+  @Property({ type: 'json' }) rule!: VoteRule;
+  @Property({ type: 'string' }) status!: string;
+  @Property({ type: 'json' }) roll!: Record<string, { ownerId: string; areaHundredthM2: number }>;
+  @Property({ type: 'integer', fieldName: 'ballots_cast' }) ballotsCast!: number;
+  @Property({ type: 'json', nullable: true }) result!: CountColumn | null;
+  @Property({ type: 'datetime', fieldName: 'convened_at' }) convenedAt!: Date;
+}

@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentActor, type Actor } from '@cogov/auth';
+import { MutationContext, requireUuid, type CommandContext } from '@cogov/service-kit';
+import { OpportunityType } from '../opportunity.graphql.js';
+import { OpportunityCommands } from '../opportunity-commands.js';
+import { CheckOutVolunteerCommand } from './check-out-volunteer.handler.js';
+
+@InputType()
+export class CheckOutVolunteerInput {
+  @Field(() => ID) opportunityId!: string;
+  @Field(() => ID) volunteerId!: string;
+}
+
+@Resolver()
+export class CheckOutVolunteerResolver {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(OpportunityCommands) private readonly opportunities: OpportunityCommands,
+  ) {}
+
+  @Mutation(() => OpportunityType, { description: 'The minutes present are whole minutes since check-in.' })
+  async checkOutVolunteer(@Args('input') input: CheckOutVolunteerInput, @MutationContext() context: CommandContext, @CurrentActor() actor: Actor): Promise<OpportunityType> {
+    const data = {
+      opportunityId: requireUuid(input.opportunityId, 'input.opportunityId'),
+      volunteerId: requireUuid(input.volunteerId, 'input.volunteerId'),
+    };
+    const written = await this.commands.execute(new CheckOutVolunteerCommand(data, context));
+    return this.opportunities.present(actor, data.opportunityId, written, 'checkOutVolunteer');
+  }
+}
