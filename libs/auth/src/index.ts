@@ -18,10 +18,11 @@ export {
   type JwtVerifierConfig,
 } from './jwt-verifier.js';
 export { AuthGuard } from './nest/auth.guard.js';
+export { operationAuthenticationPlugin } from './nest/operation-authentication.plugin.js';
 export { AuthModule, type AuthModuleOptions } from './nest/auth.module.js';
 export { FORBIDDEN, UNAUTHENTICATED, formatAuthError } from './nest/auth-errors.js';
 export { CurrentActor, IS_PUBLIC, Public, REQUIRED_ROLES, RequireRoles } from './nest/decorators.js';
-export type { AuthenticatedRequest } from './nest/request.js';
+export { requireActor, type AuthenticatedRequest } from './nest/request.js';
 export {
   DEV_AUDIENCE,
   DEV_ISSUER,

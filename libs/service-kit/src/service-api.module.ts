@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { AuthModule } from '@cogov/auth';
+import { AuthModule, JwtVerifier, operationAuthenticationPlugin } from '@cogov/auth';
 import { ObservabilityModule } from '@cogov/observability';
 import type { ServiceConfig } from './config.js';
 import { formatGraphqlError } from './errors.js';
@@ -31,13 +31,17 @@ export class ServiceApiModule {
       imports: [
         ObservabilityModule.forRoot({ service: context }),
         AuthModule.forRoot({ issuer: config.jwt.issuer, audience: config.jwt.audience, ...config.jwt.key }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
-          autoSchemaFile: { federation: 2 },
-          sortSchema: true,
-          includeStacktraceInErrorResponses: false,
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
-          formatError: formatGraphqlError({ error: (message, context) => logger.error(message, context) }),
+          inject: [JwtVerifier],
+          useFactory: (verifier: JwtVerifier) => ({
+            autoSchemaFile: { federation: 2 },
+            sortSchema: true,
+            includeStacktraceInErrorResponses: false,
+            // `_entities` is resolved outside Nest's guards: authenticate every operation before it runs.
+            plugins: [ApolloServerPluginInlineTraceDisabled(), operationAuthenticationPlugin(verifier)],
+            formatError: formatGraphqlError({ error: (message, context) => logger.error(message, context) }),
+          }),
         }),
       ],
       providers: [ServiceHealth, { provide: APP_FILTER, useClass: ExpectedErrorsFilter }],

@@ -7,9 +7,8 @@ import { canWrite, hasAnyRole } from '../authorization.js';
 import { AuthenticationError, JwtVerifier } from '../jwt-verifier.js';
 import { forbidden, unauthenticated } from './auth-errors.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
-import { isGraphQL, requestOf } from './request.js';
+import { bearerToken, isGraphQL, requestOf } from './request.js';
 
-const BEARER = /^Bearer (?<token>[A-Za-z0-9._~+/-]+=*)$/;
 
 /**
  * Global guard: every handler needs a valid bearer token unless marked @Public(). The gateway forwards
@@ -30,8 +29,7 @@ export class AuthGuard implements CanActivate {
     const request = requestOf(context);
     // A GraphQL operation runs the guard once per root field; the token is verified on the first only.
     if (request.actor === undefined) {
-      const header = request.headers['authorization'];
-      const token = typeof header === 'string' ? BEARER.exec(header)?.groups?.['token'] : undefined;
+      const token = bearerToken(request);
       if (token === undefined) {
         throw unauthenticated(graphql, 'Authentication required: send "Authorization: Bearer <access token>"');
       }

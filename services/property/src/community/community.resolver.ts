@@ -1,12 +1,14 @@
 import { Inject } from '@nestjs/common';
-import { Int, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentActor, type Actor } from '@cogov/auth';
+import { Context, Int, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { requireActor, type AuthenticatedRequest } from '@cogov/auth';
 import { ForbiddenError, Jurisdiction, ReadModels } from '@cogov/service-kit';
 import { CompoundAssessmentRatingType, CompoundType, compoundFromRow, latestAssessmentOf } from '../compound/compound.graphql.js';
 import { CompoundRow } from '../compound/projections/compound-directory/compound-directory.entity.js';
 import { CommunityType } from './community.graphql.js';
 
-/** The property facts of a community, resolved for the gateway by community id. */
+type GraphqlContext = { req: AuthenticatedRequest };
+
+/** The property facts of a community, resolved for the gateway by community id, inside the caller's jurisdiction. */
 @Resolver(() => CommunityType)
 export class CommunityResolver {
   constructor(
@@ -20,28 +22,29 @@ export class CommunityResolver {
   }
 
   @ResolveField(() => [CompoundType])
-  async compounds(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<CompoundType[]> {
-    return (await this.rows(community.id, actor)).map(compoundFromRow);
+  async compounds(@Parent() community: CommunityType, @Context() context: GraphqlContext): Promise<CompoundType[]> {
+    return (await this.rows(community.id, context)).map(compoundFromRow);
   }
 
   @ResolveField(() => Int)
-  async compoundsWithOwnersCommittee(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<number> {
-    await this.assertCovers(community.id, actor);
+  async compoundsWithOwnersCommittee(@Parent() community: CommunityType, @Context() context: GraphqlContext): Promise<number> {
+    await this.assertCovers(community.id, context);
     // Owners' committees are not wired into this service yet (no committee read model): none is known filed.
     return 0;
   }
 
   @ResolveField(() => [CompoundAssessmentRatingType])
-  async latestAssessmentRatings(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<CompoundAssessmentRatingType[]> {
-    return (await this.rows(community.id, actor)).flatMap((row) => latestAssessmentOf(row) ?? []);
+  async latestAssessmentRatings(@Parent() community: CommunityType, @Context() context: GraphqlContext): Promise<CompoundAssessmentRatingType[]> {
+    return (await this.rows(community.id, context)).flatMap((row) => latestAssessmentOf(row) ?? []);
   }
 
-  private async rows(communityId: string, actor: Actor): Promise<CompoundRow[]> {
-    await this.assertCovers(communityId, actor);
+  private async rows(communityId: string, context: GraphqlContext): Promise<CompoundRow[]> {
+    await this.assertCovers(communityId, context);
     return this.readModels.em().find(CompoundRow, { communityId }, { orderBy: { name: 'asc', compoundId: 'asc' } });
   }
 
-  private async assertCovers(communityId: string, actor: Actor): Promise<void> {
+  private async assertCovers(communityId: string, context: GraphqlContext): Promise<void> {
+    const actor = requireActor(context.req);
     if (!(await this.jurisdiction.covers(actor, { communityId }))) {
       throw new ForbiddenError(`community ${communityId} is outside your jurisdiction`);
     }

@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { Float, Int, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { ReadModels } from '@cogov/service-kit';
 import { hoursOf } from '../hours-ledger/hours-ledger.graphql.js';
-import { ServiceRecordRow } from '../hours-ledger/projections/hours-ledger/hours-ledger.entities.js';
 import { VolunteerRow } from '../volunteer/projections/volunteer-roster/volunteer-roster.entities.js';
 import { CommunityType } from './community.graphql.js';
 

@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@cogov/auth';
 import { requireInt, requireUuid } from '@cogov/service-kit';
+import { CommunityType } from '../community/community.graphql.js';
 import { TeamType, VolunteerType } from './volunteer.graphql.js';
 import { VolunteerReader } from './volunteer-reader.js';
 
-/** Queries over the volunteer roster; each checks the caller's jurisdiction over the community. */
-@Resolver()
+/** Queries over the volunteer roster (each checks the caller's jurisdiction), and the volunteer's community. */
+@Resolver(() => VolunteerType)
 export class VolunteerQueriesResolver {
   constructor(@Inject(VolunteerReader) private readonly reader: VolunteerReader) {}
 
@@ -33,5 +34,11 @@ export class VolunteerQueriesResolver {
   @Query(() => TeamType)
   team(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<TeamType> {
     return this.reader.team(actor, requireUuid(id, 'id'));
+  }
+
+  /** The volunteer's community as a federation reference: the residents subgraph fills in the rest. */
+  @ResolveField(() => CommunityType)
+  community(@Parent() volunteer: VolunteerType): CommunityType {
+    return { id: volunteer.communityId };
   }
 }

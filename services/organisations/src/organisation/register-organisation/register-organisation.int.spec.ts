@@ -42,6 +42,15 @@ describe('registerOrganisation', () => {
     expect(schools.organisations.map((o) => o.name)).not.toContain('和平里中学');
   });
 
+  it('lets exactly one of two racing registrations with the same code through', async () => {
+    const code = newCreditCode();
+    const answers = await Promise.all(
+      ['和平里医院', '和平里社区医院'].map((name) => b.t.graphql(b.staff, REGISTER, { i: { ...input, type: 'hospital', name, creditCode: code } })),
+    );
+    expect(answers.filter((a) => a.errors === undefined)).toHaveLength(1);
+    expect(answers.map((a) => errorOf(a).code).filter(Boolean)).toEqual(['CONFLICT']);
+  });
+
   it('rejects a wrong check character on input.creditCode, an unknown type, and a code on an incubating NGO', async () => {
     const code = newCreditCode();
     const wrong = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');

@@ -36,3 +36,34 @@ describe('registerCommunity', () => {
     expect(JSON.stringify(anonymous)).not.toContain('stacktrace');
   });
 });
+
+describe('Community as a federation entity (_entities)', () => {
+  let t: ResidentsTestApp;
+  let communityId: string;
+  const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Community { name grids { name workerName } } } }`;
+
+  beforeAll(async () => {
+    t = await startResidentsApp('community_entities');
+    const admin = await t.token({ roles: ['street_admin'], streetIds: ['street-chaoyang'] });
+    const res = await t.graphql<{ registerCommunity: { id: string } }>(admin, REGISTER, {
+      input: { name: '幸福里社区', streetId: 'street-chaoyang', streetName: '朝阳街道' },
+    });
+    communityId = res.data!.registerCommunity.id;
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  }, 30_000);
+
+  it('refuses entity look-ups without a token: they bypass the resolver guards, so the operation is authenticated first', async () => {
+    const res = await t.graphql(undefined, ENTITIES, { r: [{ __typename: 'Community', id: communityId }] });
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.data ?? null).toBeNull();
+  });
+
+  it('answers an authenticated look-up with the caller known to the field resolvers', async () => {
+    const analyst = await t.token({ roles: ['agency_analyst'], streetIds: ['street-chaoyang'] });
+    const res = await t.graphql<{ _entities: { name: string }[] }>(analyst, ENTITIES, { r: [{ __typename: 'Community', id: communityId }] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?._entities).toEqual([{ name: '幸福里社区', grids: [] }]);
+  });
+});

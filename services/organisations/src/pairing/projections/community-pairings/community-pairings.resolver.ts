@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Args, Float, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentActor, type Actor } from '@cogov/auth';
+import { Args, Context, Float, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CurrentActor, requireActor, type Actor, type AuthenticatedRequest } from '@cogov/auth';
 import { NotFoundError } from '@cogov/domain';
 import { ForbiddenError, Jurisdiction, ReadModels, requireUuid } from '@cogov/service-kit';
 import { CommunityType } from '../../../community/community.graphql.js';
@@ -59,23 +59,36 @@ export class CommunityPairingsExtensionResolver {
     return { id: reference.id };
   }
 
+  /**
+   * The co-building facts of one community without the gateway. It also puts Community into this subgraph's
+   * schema: code-first Nest leaves out types no operation reaches, and the kit's GraphQL module takes no
+   * `orphanedTypes`.
+   */
+  @Query(() => CommunityType, { description: "A community's co-building facts (the gateway merges them into residents' Community)." })
+  async coBuildingCommunity(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<CommunityType> {
+    const communityId = requireUuid(id, 'id');
+    if (!(await this.jurisdiction.covers(actor, { communityId }))) throw new ForbiddenError(`community ${communityId} is outside your jurisdiction`);
+    return { id: communityId };
+  }
+
   @ResolveField(() => [PairingType], { description: 'Active co-building pairings, oldest first.' })
-  async pairings(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<PairingType[]> {
-    const rows = await this.rowsOf(community, actor);
+  async pairings(@Parent() community: CommunityType, @Context('req') request: AuthenticatedRequest): Promise<PairingType[]> {
+    const rows = await this.rowsOf(community, request);
     return rows.filter((row) => row.status === 'active').map(pairingFromRow);
   }
 
   @ResolveField(() => Float, { description: 'Support funds pledged by all pairings, ended ones included, in fen (a whole number).' })
-  async pairingFundsPledgedFen(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<number> {
-    return (await this.rowsOf(community, actor)).reduce((sum, row) => sum + row.pledgedFen, 0);
+  async pairingFundsPledgedFen(@Parent() community: CommunityType, @Context('req') request: AuthenticatedRequest): Promise<number> {
+    return (await this.rowsOf(community, request)).reduce((sum, row) => sum + row.pledgedFen, 0);
   }
 
   @ResolveField(() => Float, { description: 'Support funds disbursed by all pairings, ended ones included, in fen (a whole number).' })
-  async pairingFundsDisbursedFen(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<number> {
-    return (await this.rowsOf(community, actor)).reduce((sum, row) => sum + row.disbursedTotalFen, 0);
+  async pairingFundsDisbursedFen(@Parent() community: CommunityType, @Context('req') request: AuthenticatedRequest): Promise<number> {
+    return (await this.rowsOf(community, request)).reduce((sum, row) => sum + row.disbursedTotalFen, 0);
   }
 
-  private async rowsOf(community: CommunityType, actor: Actor): Promise<PairingRow[]> {
+  private async rowsOf(community: CommunityType, request: AuthenticatedRequest): Promise<PairingRow[]> {
+    const actor = requireActor(request);
     if (!(await this.jurisdiction.covers(actor, { communityId: community.id }))) {
       throw new ForbiddenError(`community ${community.id} is outside your jurisdiction`);
     }

@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@cogov/auth';
 import { NotFoundError } from '@cogov/domain';
 import { ForbiddenError, Jurisdiction, ReadModels, requireUuid } from '@cogov/service-kit';
+import { CommunityType } from '../../../community/community.graphql.js';
 import { CompoundType, compoundFromRow } from '../../compound.graphql.js';
 import { CompoundRow } from './compound-directory.entity.js';
 
@@ -32,5 +33,10 @@ export class CompoundDirectoryResolver {
     }
     const rows = await this.readModels.em().find(CompoundRow, { communityId: community }, { orderBy: { name: 'asc', compoundId: 'asc' } });
     return rows.map(compoundFromRow);
+  }
+
+  @ResolveField(() => CommunityType, { description: 'The community (residents subgraph) the compound belongs to.' })
+  community(@Parent() compound: CompoundType): CommunityType {
+    return { id: compound.communityId };
   }
 }
