@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
 import { EVENT_STORE_POOL, EVENTS_CHANNEL, PostgresEventStore, ProjectionRunner } from '@cogov/eventsourcing';
 import { OutboxRelay, ensureTopics, eventsTopic } from '@cogov/messaging';
 import { Kafka, logLevel } from 'kafkajs';
+import { CommunityDirectory } from './community-directory.js';
 import { ReadYourWrites } from './read-your-writes.js';
 import { SERVICE_OPTIONS, type ServiceInfrastructureOptions } from './service-options.js';
 
@@ -21,6 +22,8 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
     @Inject(EVENT_STORE_POOL) private readonly pool: pg.Pool,
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+    /** Present when the service opted into `communityDirectory`. */
+    @Optional() @Inject(CommunityDirectory) readonly communityDirectory?: CommunityDirectory,
   ) {
     this.logger = new Logger(options.context);
     const rebuildLoggedAt = new Map<string, number>();
@@ -80,6 +83,8 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
       });
       await this.relay.start();
     }
+    // The residents' CommunityRegistered, for street-wide roles: table first, so lookups never miss it.
+    await this.communityDirectory?.start();
   }
 
   /** Catches every read model up to the log's horizon: tests and loaders wait on it. */
@@ -121,6 +126,7 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.communityDirectory?.stop();
     await this.relay?.stop();
     await Promise.all(this.runners.map((runner) => runner.stop()));
     await this.readYourWrites.stop();

@@ -35,6 +35,15 @@ export { runRebuildCli, type RebuildCliOptions } from './rebuild-cli.js';
 export { COMMAND_EXECUTOR, SERVICE_CONFIG, SERVICE_OPTIONS, type ServiceInfrastructureOptions } from './service-options.js';
 export { ServiceInfrastructureModule } from './service-infrastructure.module.js';
 export { BackgroundWork } from './background-work.js';
+export {
+  COMMUNITY_REGISTERED_TYPE,
+  CommunityDirectory,
+  KNOWN_COMMUNITIES_DDL,
+  communityDirectoryGroupId,
+  recordKnownCommunity,
+  type CommunityDirectoryOptions,
+  type CommunityRegisteredData,
+} from './community-directory.js';
 export { ServiceHealth } from './service-health.js';
 export { ServiceApiModule, type ServiceApiOptions } from './service-api.module.js';
 export { bootstrapService, type BootstrapOptions } from './bootstrap.js';

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicat
 import pg from 'pg';
 import { AggregateStore, CommandHandlingService, EVENT_STORE_POOL, EventSourcingModule, PostgresEventStore } from '@cogov/eventsourcing';
 import { BackgroundWork } from './background-work.js';
+import { CommunityDirectory } from './community-directory.js';
 import { EventSourcedCommandExecutor, type CommandExecutor } from './command-executor.js';
 import type { ServiceConfig } from './config.js';
 import { Jurisdiction } from './jurisdiction.js';
@@ -32,6 +33,15 @@ export class ServiceInfrastructureModule {
     const readModels: Provider[] = options.readModelEntities?.length
       ? [{ provide: ReadModels, useFactory: () => ReadModels.connect(config.databaseUrl, options.readModelEntities!) }, ReadModelsCloser]
       : [];
+    const directory: Provider[] = options.communityDirectory
+      ? [
+          {
+            provide: CommunityDirectory,
+            inject: [EVENT_STORE_POOL],
+            useFactory: (pool: pg.Pool) => new CommunityDirectory({ context: options.context, config, pool }),
+          },
+        ]
+      : [];
     return {
       module: ServiceInfrastructureModule,
       imports: [EventSourcingModule.forRoot({ connectionString: config.databaseUrl, masterKey: config.masterKey })],
@@ -46,9 +56,11 @@ export class ServiceInfrastructureModule {
         },
         {
           provide: Jurisdiction,
-          inject: [AggregateStore],
-          useFactory: (aggregates: AggregateStore) =>
-            new Jurisdiction(options.streetLookup ? options.streetLookup({ aggregates }) : async () => undefined),
+          inject: [AggregateStore, { token: CommunityDirectory, optional: true }],
+          useFactory: (aggregates: AggregateStore, communities?: CommunityDirectory) =>
+            new Jurisdiction(
+              options.streetLookup ? options.streetLookup({ aggregates }) : communities ? communities.streetOf : async () => undefined,
+            ),
         },
         {
           provide: ReadYourWrites,
@@ -56,6 +68,7 @@ export class ServiceInfrastructureModule {
           useFactory: (pool: pg.Pool) => new ReadYourWrites(pool, config.readYourWritesTimeoutMs, options.context),
         },
         ...readModels,
+        ...directory,
         PersonalDataPresenter,
         BackgroundWork,
         ...own,
@@ -67,6 +80,7 @@ export class ServiceInfrastructureModule {
         Jurisdiction,
         ReadYourWrites,
         ...(readModels.length > 0 ? [ReadModels] : []),
+        ...(directory.length > 0 ? [CommunityDirectory] : []),
         PersonalDataPresenter,
         BackgroundWork,
         ...own.map((provider) => ('provide' in provider ? provider.provide : provider)),

@@ -21,6 +21,12 @@ export interface ServiceInfrastructureOptions<C extends ServiceConfig = ServiceC
    * caller passes `streetId`, as when a community is registered).
    */
   streetLookup?: (deps: { aggregates: AggregateStore }) => StreetLookup;
+  /**
+   * Learn communities' streets from the residents' `CommunityRegistered` on Kafka (`CommunityDirectory`: table
+   * `known_communities`, consumer group `cogov.<context>.community-directory`) and use that as the street
+   * lookup when `streetLookup` is not given. Off by default.
+   */
+  communityDirectory?: boolean;
   /** Partitions of the events topic (6 by default). */
   topicPartitions?: number;
   /** The service's own global providers (a policy built from its config…), exported like the kit's. */

@@ -113,8 +113,8 @@ export class AppModule {
           config,
           projections: PROJECTIONS,
           readModelEntities: [CompoundRow, WorkOrderRow, AssessmentRow, AssemblyRow],
-          // No streetLookup: this context has no copy of the communities' streets yet, so street-wide roles
-          // are refused here until it consumes residents' CommunityRegistered.
+          // Communities' streets (street-wide roles) from the residents' CommunityRegistered on Kafka.
+          communityDirectory: true,
         }),
         ServiceApiModule.forRoot({ context: CONTEXT, config }),
       ],

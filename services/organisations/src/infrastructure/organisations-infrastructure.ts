@@ -17,8 +17,8 @@ export const PROJECTIONS: readonly Projection[] = [organisationDirectoryProjecti
 export const PAIRING_DECIDER = Symbol('PairingDecider');
 
 /**
- * The kit's infrastructure with the organisations' read side and pairing policy. No street lookup yet: this
- * context does not consume the residents' CommunityRegistered, so street-wide roles are refused here (see README).
+ * The kit's infrastructure with the organisations' read side and pairing policy. Communities' streets (for
+ * street-wide roles) come from the residents' CommunityRegistered on Kafka (the kit's community directory).
  */
 export function organisationsInfrastructure(config: OrganisationsConfig): DynamicModule {
   return ServiceInfrastructureModule.forRoot({
@@ -26,6 +26,7 @@ export function organisationsInfrastructure(config: OrganisationsConfig): Dynami
     config,
     projections: PROJECTIONS,
     readModelEntities: [OrganisationRow, PairingRow, SharedFacilityRow, FacilityBookingRow],
+    communityDirectory: true,
     providers: [
       {
         provide: PAIRING_DECIDER,

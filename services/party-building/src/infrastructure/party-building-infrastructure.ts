@@ -19,8 +19,8 @@ export const CONTEXT = 'party-building';
 export const PROJECTIONS: readonly Projection[] = [organisationRosterProjection, memberRegisterProjection, householdContactsProjection, activityLogProjection];
 
 /**
- * The kit's infrastructure with the party-building read side. No street lookup yet: this context does not
- * consume residents' CommunityRegistered, so street-wide roles are refused here until it does.
+ * The kit's infrastructure with the party-building read side. Communities' streets (for street-wide roles)
+ * come from the residents' CommunityRegistered on Kafka (the kit's community directory).
  */
 export function partyBuildingInfrastructure(config: PartyBuildingConfig): DynamicModule {
   return ServiceInfrastructureModule.forRoot({
@@ -28,5 +28,6 @@ export function partyBuildingInfrastructure(config: PartyBuildingConfig): Dynami
     config,
     projections: PROJECTIONS,
     readModelEntities: [PartyOrganisationRow, PartyCadreRow, PartyServiceCentreRow, PartyMemberRow, HouseholdContactRow, PartyActivityRow],
+    communityDirectory: true,
   });
 }

@@ -13,8 +13,8 @@ export const CONTEXT = 'volunteers';
 export const PROJECTIONS: readonly Projection[] = [volunteerRosterProjection, opportunityBoardProjection, hoursLedgerProjection];
 
 /**
- * The kit's infrastructure with the volunteers' read side. No street lookup yet: this context does not
- * consume residents' CommunityRegistered, so street-wide roles match only communities listed in their token.
+ * The kit's infrastructure with the volunteers' read side. Communities' streets (for street-wide roles) come
+ * from the residents' CommunityRegistered on Kafka (the kit's community directory).
  */
 export function volunteersInfrastructure(config: VolunteersConfig): DynamicModule {
   return ServiceInfrastructureModule.forRoot({
@@ -31,5 +31,6 @@ export function volunteersInfrastructure(config: VolunteersConfig): DynamicModul
       ServiceRecordRow,
       ServiceCertificateRow,
     ],
+    communityDirectory: true,
   });
 }
