@@ -23,7 +23,12 @@ export interface LoadedState<State> {
   version: number;
   /** Stream version of the snapshot used, 0 when the state was folded from the first event. */
   snapshotVersion: number;
+  /** The stream's last event as read; undefined when the stream is empty or a snapshot covered all of it. */
+  lastEvent?: RecordedEvent;
 }
+
+/** Turns the stored events of one load into what evolve folds (e.g. with decrypted fields the state needs). */
+export type Reveal<E extends DomainEvent> = (tail: RecordedEvent[]) => Promise<(event: RecordedEvent) => E>;
 
 /** Snapshots in `es_snapshots`: a cache of evolve over a stream prefix. */
 export class SnapshotStore {
@@ -61,12 +66,19 @@ export class AggregateStore {
     private readonly snapshots: SnapshotStore,
   ) {}
 
-  async load<C, E extends DomainEvent, S>(streamId: string, decider: Decider<C, E, S>, snapshot?: SnapshotOptions<S>): Promise<LoadedState<S>> {
+  async load<C, E extends DomainEvent, S>(
+    streamId: string,
+    decider: Decider<C, E, S>,
+    snapshot?: SnapshotOptions<S>,
+    reveal?: Reveal<E>,
+  ): Promise<LoadedState<S>> {
     const snap = snapshot ? await this.snapshots.load(streamId, snapshot) : undefined;
     const tail = await this.store.readStream(streamId, { fromVersion: (snap?.version ?? 0) + 1 });
+    const asDomain = reveal ? await reveal(tail) : (event: RecordedEvent) => event as unknown as E;
     let state = snap ? snap.state : decider.initialState();
-    for (const event of tail) state = decider.evolve(state, event as unknown as E);
-    return { state, version: tail.length > 0 ? tail[tail.length - 1]!.streamVersion : (snap?.version ?? 0), snapshotVersion: snap?.version ?? 0 };
+    for (const event of tail) state = decider.evolve(state, asDomain(event));
+    const lastEvent = tail.at(-1);
+    return { state, version: lastEvent?.streamVersion ?? snap?.version ?? 0, snapshotVersion: snap?.version ?? 0, lastEvent };
   }
 
   async saveSnapshot<S>(streamId: string, version: number, state: S, snapshot: SnapshotOptions<S>): Promise<void> {
@@ -83,6 +95,13 @@ export interface HandleCommand<C, E extends DomainEvent, S> {
   snapshot?: SnapshotOptions<S>;
   /** Attempts on StreamVersionConflict before it is rethrown (default 3). */
   maxAttempts?: number;
+  /** Prepared on every load (so a retry reveals the events another writer added too). */
+  reveal?: Reveal<E>;
+  /**
+   * Runs on every loaded state before decide, e.g. an authorization that needs the aggregate (its community is
+   * known only once its stream is read). Throwing aborts the command; it is not retried.
+   */
+  beforeDecide?: (state: S) => Promise<void>;
 }
 
 export interface HandledCommand<E extends DomainEvent, S> {
@@ -90,6 +109,8 @@ export interface HandledCommand<E extends DomainEvent, S> {
   events: RecordedEvent<E>[];
   state: S;
   nextStreamVersion: number;
+  /** The stream's last event: the last one appended, or for a quiet command the last one loaded (if read). */
+  lastEvent?: RecordedEvent;
 }
 
 export interface CommandHandlingOptions {
@@ -115,11 +136,14 @@ export class CommandHandlingService {
   }
 
   async handle<C, E extends DomainEvent, S>(request: HandleCommand<C, E, S>): Promise<HandledCommand<E, S>> {
-    const { streamId, decider, command, metadata, snapshot, maxAttempts = 3 } = request;
+    const { streamId, decider, command, metadata, snapshot, maxAttempts = 3, reveal, beforeDecide } = request;
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.aggregates.load(streamId, decider, snapshot);
+      const loaded = await this.aggregates.load(streamId, decider, snapshot, reveal);
+      await beforeDecide?.(loaded.state);
       const decided = decider.decide(command, loaded.state);
-      if (decided.length === 0) return { events: [], state: loaded.state, nextStreamVersion: loaded.version };
+      if (decided.length === 0) {
+        return { events: [], state: loaded.state, nextStreamVersion: loaded.version, ...(loaded.lastEvent ? { lastEvent: loaded.lastEvent } : {}) };
+      }
 
       let appended;
       try {
@@ -139,7 +163,7 @@ export class CommandHandlingService {
           .saveSnapshot(streamId, appended.nextStreamVersion, state, snapshot)
           .catch((error: unknown) => this.onSnapshotError(error, streamId));
       }
-      return { events, state, nextStreamVersion: appended.nextStreamVersion };
+      return { events, state, nextStreamVersion: appended.nextStreamVersion, lastEvent: events.at(-1) as RecordedEvent | undefined };
     }
   }
 }

@@ -4,7 +4,6 @@ import {
   type Decider,
   type DomainEvent,
   type GlobalCheckpoint,
-  type PostgresEventStore,
   type RecordedEvent,
 } from '@cogov/eventsourcing';
 import type { CommandMetadata } from '@cogov/domain';
@@ -33,7 +32,7 @@ export interface ExecuteCommand<C, E extends DomainEvent, S> {
   authorize: (state: S) => Promise<void>;
   /**
    * Turns stored events into what the decider folds, for deciders whose state needs decrypted fields
-   * (the resident's vulnerable-group tags). Prepared once per command from the loaded stream.
+   * (the resident's vulnerable-group tags). Prepared on every load of the stream.
    */
   reveal?: (events: RecordedEvent[]) => Promise<(event: RecordedEvent) => E>;
   /**
@@ -66,8 +65,9 @@ export function eventCommunityId(event: DomainEvent): string {
 }
 
 /**
- * Load → authorize → decide → append with the expected version, on top of @cogov/eventsourcing's
- * CommandHandlingService (which retries decide on a concurrent change).
+ * Load → authorize → decide → append with the expected version, on @cogov/eventsourcing's
+ * CommandHandlingService (which retries decide on a concurrent change, loading — and revealing and
+ * authorizing — again each time; the stream is read once per attempt).
  *
  * Two adaptations: the service takes the event metadata before it loads the stream, but the community an
  * event belongs to is only known from the decided events (`communityIdOf`, by default `data.communityId`),
@@ -77,24 +77,18 @@ export function eventCommunityId(event: DomainEvent): string {
  */
 export class EventSourcedCommandExecutor implements CommandExecutor {
   constructor(
-    private readonly store: PostgresEventStore,
     private readonly service: CommandHandlingService,
     private readonly maxAttempts = 3,
   ) {}
 
   async execute<C, E extends DomainEvent, S>(request: ExecuteCommand<C, E, S>): Promise<Written<S>> {
     const { streamId, decider, context, authorize, communityIdOf = eventCommunityId } = request;
-    const stored = await this.store.readStream(streamId);
-    const reveal = request.reveal ? await request.reveal(stored) : (event: RecordedEvent) => event as unknown as E;
-    const evolve = (state: S, event: E): S => decider.evolve(state, reveal(event as unknown as RecordedEvent));
-    await authorize(stored.map(reveal).reduce(decider.evolve, decider.initialState()));
-
     let communityId = '';
     let decidedOn = decider.initialState();
     let decided: E[] = [];
-    const guarded: Decider<C, E, S> = {
+    const recorded: Decider<C, E, S> = {
       initialState: decider.initialState,
-      evolve,
+      evolve: decider.evolve,
       decide: (command, state) => {
         decided = decider.decide(command, state);
         decidedOn = state;
@@ -106,7 +100,7 @@ export class EventSourcedCommandExecutor implements CommandExecutor {
     try {
       handled = await this.service.handle({
         streamId,
-        decider: guarded,
+        decider: recorded,
         command: request.command({ now: context.occurredAt, actor: context.actor.subject }),
         metadata: {
           actor: context.actor.subject,
@@ -118,15 +112,14 @@ export class EventSourcedCommandExecutor implements CommandExecutor {
           },
         },
         maxAttempts: this.maxAttempts,
+        beforeDecide: authorize,
+        ...(request.reveal ? { reveal: request.reveal } : {}),
       });
     } catch (error) {
       if (error instanceof StreamVersionConflict) throw new ConcurrentChangeError(streamId);
       throw error;
     }
-    // A quiet decide after a conflict retry saw events newer than `stored`: its checkpoint is theirs.
-    const quietOnNewer = handled.events.length === 0 && handled.nextStreamVersion > (stored.at(-1)?.streamVersion ?? 0);
-    const tail = quietOnNewer ? await this.store.readStream(streamId, { fromVersion: handled.nextStreamVersion }) : stored;
-    const last = handled.events.at(-1) ?? tail.at(-1);
+    const last = handled.lastEvent;
     return {
       state: decided.reduce(decider.evolve, decidedOn),
       checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : null,

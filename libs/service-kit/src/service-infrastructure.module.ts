@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import pg from 'pg';
-import { AggregateStore, CommandHandlingService, EVENT_STORE_POOL, EventSourcingModule, PostgresEventStore } from '@cogov/eventsourcing';
+import { AggregateStore, CommandHandlingService, EVENT_STORE_POOL, EventSourcingModule } from '@cogov/eventsourcing';
 import { BackgroundWork } from './background-work.js';
 import { CommunityDirectory } from './community-directory.js';
 import { EventSourcedCommandExecutor, type CommandExecutor } from './command-executor.js';
@@ -50,9 +50,8 @@ export class ServiceInfrastructureModule {
         { provide: SERVICE_CONFIG, useValue: config },
         {
           provide: COMMAND_EXECUTOR,
-          inject: [PostgresEventStore, CommandHandlingService],
-          useFactory: (store: PostgresEventStore, service: CommandHandlingService): CommandExecutor =>
-            new EventSourcedCommandExecutor(store, service),
+          inject: [CommandHandlingService],
+          useFactory: (service: CommandHandlingService): CommandExecutor => new EventSourcedCommandExecutor(service),
         },
         {
           provide: Jurisdiction,

@@ -45,8 +45,7 @@ export class ResidentCommands {
       reveal: async (events) => {
         const tags = events.map((e) => (e.data as { tag?: unknown }).tag).filter(isEncryptedField);
         const plain = await this.vault.decryptMany(tags);
-        // Keyed by the ciphertext, not the object: the command service folds its own (re-read) copies of
-        // these events, and an identity lookup would reveal none of their tags to decide.
+        // Keyed by the ciphertext, which identifies a tag whatever object carries it.
         const clear = new Map(tags.map((tag, i) => [ciphertextKey(tag), plain[i] ?? null]));
         return (event: RecordedEvent) => {
           const tag = (event.data as { tag?: unknown }).tag;
