@@ -23,6 +23,7 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services}/**/*.{int,e2e}.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
   ],
 };

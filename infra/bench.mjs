@@ -22,6 +22,7 @@ const suites = [
   ['event store', 'dist/libs/eventsourcing/bench/event-store.bench.js', 'benchEventStore'],
   ['relay', 'dist/libs/messaging/bench/relay.bench.js', 'benchRelay'],
   ['residents subgraph', 'dist/services/residents/bench/commands.bench.js', 'benchCommands'],
+  ['workflows', 'dist/services/e2e/bench/workflow-latency.bench.js', 'benchWorkflowLatency'],
 ];
 
 const rows = [];

@@ -1,7 +1,7 @@
 // Compiles libs/ and services/ (TypeScript, ESM) into dist/ with SWC, rewriting the @cogov/* aliases
 // into relative imports so `node dist/services/<name>/src/main.js` runs without a loader.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, writeFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { repoRoot, swcOptions } from './swc.config.mjs';
 
@@ -14,9 +14,32 @@ async function* walk(dir) {
   }
 }
 
+/** Each file replaced atomically (write, then rename): a service starting from dist/ during a build never reads half a file. */
+async function writeAtomically(file, content) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, file);
+}
+
+async function* files(dir) {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(full);
+    else yield full;
+  }
+}
+
 const started = Date.now();
 const outRoot = path.join(repoRoot, 'dist');
-await rm(outRoot, { recursive: true, force: true });
+// Built in place rather than wiped first, so a concurrent reader (a test starting a service) never finds dist/ empty;
+// files whose source is gone are pruned at the end.
+const written = new Set();
 let count = 0;
 for (const top of ['libs', 'services']) {
   for await (const file of walk(path.join(repoRoot, top))) {
@@ -30,9 +53,16 @@ for (const top of ['libs', 'services']) {
       swcrc: false,
     });
     await mkdir(path.dirname(out), { recursive: true });
-    await writeFile(out, map ? `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n` : code);
-    if (map) await writeFile(`${out}.map`, map);
+    await writeAtomically(out, map ? `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n` : code);
+    written.add(out);
+    if (map) {
+      await writeAtomically(`${out}.map`, map);
+      written.add(`${out}.map`);
+    }
     count++;
   }
+}
+for await (const file of files(outRoot)) {
+  if (!written.has(file) && !file.endsWith('.tmp')) await rm(file, { force: true });
 }
 console.log(`built ${count} files into dist/ in ${Date.now() - started} ms`);

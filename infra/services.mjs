@@ -1,5 +1,6 @@
 // The services `npm start` runs, in start order. Each has its own database, event store, Kafka topic and
-// GraphQL subgraph port. Demo data exists for residents so far (the other contexts' demo comes with issue 3).
+// GraphQL subgraph port, and a demo loader `npm start` runs once every service is healthy, in `demoOrder`.
+// The gateway comes last (it routes to the five subgraphs): no database, no topic, no demo.
 export const services = [
   {
     name: 'residents',
@@ -19,6 +20,15 @@ export const services = [
     port,
     database,
     main: `dist/services/${name}/src/main.js`,
+    demo: `dist/services/${name}/src/demo/load-demo.js`,
     topics: [`cogov.${name}.events`],
   })),
+  { name: 'gateway', port: 4000, main: 'dist/services/gateway/src/main.js', topics: [] },
 ];
+
+// Demo loaders in dependency order of the workflows between them (docs/workflows.md): volunteers first (the
+// pairing activities' volunteers must exist when workflow 4 reads the activities), property before residents
+// (the appeals the residents demo leaves open at a dispatch reach the compounds' contracts and the volunteer
+// teams through workflows 1 and 2). Every service's ids for the demo street are derived, not looked up, so no
+// loader reads another's data.
+export const demoOrder = ['volunteers', 'organisations', 'property', 'party-building', 'residents'];

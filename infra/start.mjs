@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, createWriteStream, readFileSync } from 'node:fs'
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './swc.config.mjs';
-import { services } from './services.mjs';
+import { demoOrder, services } from './services.mjs';
 
 const dataDir = process.env.COGOV_DATA ?? path.join(homedir(), '.local/share/cogov');
 const logDir = path.join(dataDir, 'logs');
@@ -58,7 +58,7 @@ function startService(service) {
       ...process.env,
       NODE_ENV: process.env.NODE_ENV ?? 'development',
       PORT: String(service.port),
-      DATABASE_URL: databaseUrl(service.database),
+      ...(service.database ? { DATABASE_URL: databaseUrl(service.database) } : {}),
       KAFKA_BROKERS: brokers,
       COGOV_DATA: dataDir,
     },
@@ -107,7 +107,7 @@ for (const service of services) {
   say(`${service.name}: healthy`);
 }
 
-for (const service of services.filter((s) => s.demo)) {
+for (const service of demoOrder.map((name) => services.find((s) => s.name === name)).filter((s) => s?.demo)) {
   run(`${service.name}: loading the demo data through the real commands …`, process.execPath, [service.demo], {
     DATABASE_URL: databaseUrl(service.database),
     KAFKA_BROKERS: brokers,
@@ -117,13 +117,15 @@ for (const service of services.filter((s) => s.demo)) {
 
 say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.stdout.write('\n');
-for (const service of services) {
+const gateway = services.find((s) => s.name === 'gateway');
+process.stdout.write(`  ${'gateway'.padEnd(14)} GraphQL  http://127.0.0.1:${gateway.port}/graphql   (one API over the five subgraphs)\n`);
+for (const service of services.filter((s) => s !== gateway)) {
   process.stdout.write(
     `  ${service.name.padEnd(14)} GraphQL  http://127.0.0.1:${service.port}/graphql\n` +
       `  ${''.padEnd(14)} health   http://127.0.0.1:${service.port}/health   metrics http://127.0.0.1:${service.port}/metrics\n`,
   );
 }
-process.stdout.write(`  Kafka          ${brokers}  topics: ${services.flatMap((s) => s.topics).join(', ')}\n`);
+process.stdout.write(`  Kafka          ${brokers}  topics: ${services.flatMap((s) => s.topics ?? []).join(', ')}\n`);
 process.stdout.write(`  logs           ${logDir}\n\n`);
 const jurisdictionFile = path.join(dataDir, 'demo', 'residents.json');
 const tokensFile = path.join(dataDir, 'demo', 'tokens.env');
@@ -145,7 +147,7 @@ const sampleQuery = JSON.stringify({
 process.stdout.write(
   '\nTry (the tokens are also in ' + tokensFile + '):\n' +
     `  source ${tokensFile}\n` +
-    `  curl -s http://127.0.0.1:${services[0].port}/graphql -H 'content-type: application/json' \\\n` +
+    `  curl -s http://127.0.0.1:${gateway.port}/graphql -H 'content-type: application/json' \\\n` +
     `    -H "authorization: Bearer $COMMUNITY_STAFF_TOKEN" -d '${sampleQuery}'\n\n` +
     'Press Ctrl+C to stop the services.\n',
 );

@@ -11,7 +11,10 @@
 #   KAFKA_HOST             listen/advertised address (default 127.0.0.1)
 #   KAFKA_HEAP             max JVM heap (default 512m)
 #   KAFKA_JVM_OPTS         extra JVM options, appended last (e.g. "-XX:+UseG1GC")
-#   KAFKA_START_TIMEOUT    seconds to wait for readiness (default 90)
+#   KAFKA_START_TIMEOUT    seconds to wait for readiness while the broker shows no progress (default 90);
+#                          a broker still loading its partitions' logs (its log keeps growing) is given
+#                          more time, up to KAFKA_START_LIMIT
+#   KAFKA_START_LIMIT      seconds to wait for readiness at most, progress or not (default 1800)
 #   KAFKA_STOP_TIMEOUT     seconds to wait after SIGTERM before SIGKILL (default 30)
 #   KAFKA_VERSION          Kafka version to fetch (default: <kafka.version> in infra/kafka/pom.xml)
 #   KAFKA_LIBS             use this folder of jars instead of fetching (e.g. libs/ of the official tarball)
@@ -76,6 +79,7 @@ LOG4J_CONFIG="${KAFKA_LOG4J_CONFIG:-$SCRIPT_DIR/log4j2.xml}"
 HOST="${KAFKA_HOST:-127.0.0.1}"
 HEAP="${KAFKA_HEAP:-512m}"
 START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
+START_LIMIT="${KAFKA_START_LIMIT:-1800}"
 STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 # Marker on the java command line: identifies the broker of this instance (stale pid files, reuse of pids).
 MARKER="-Dcogov.kafka.instance=$INSTANCE_DIR"
@@ -99,8 +103,8 @@ for p in "$PORT" "$CONTROLLER_PORT"; do
   if ! [[ "$p" =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then die "invalid port '$p' (KAFKA_PORT / KAFKA_CONTROLLER_PORT)"; fi
 done
 [[ "$PORT" != "$CONTROLLER_PORT" ]] || die "KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ (both $PORT)"
-for n in "$START_TIMEOUT" "$STOP_TIMEOUT"; do
-  [[ "$n" =~ ^[0-9]+$ ]] || die "KAFKA_START_TIMEOUT / KAFKA_STOP_TIMEOUT must be whole seconds (got '$n')"
+for n in "$START_TIMEOUT" "$START_LIMIT" "$STOP_TIMEOUT"; do
+  [[ "$n" =~ ^[0-9]+$ ]] || die "KAFKA_START_TIMEOUT / KAFKA_START_LIMIT / KAFKA_STOP_TIMEOUT must be whole seconds (got '$n')"
 done
 
 if [[ -n "${JAVA_HOME:-}" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="java"; fi
@@ -260,7 +264,8 @@ group.initial.rebalance.delay.ms=0
 # Lean for a 2-core development / CI machine.
 num.network.threads=2
 num.io.threads=4
-num.recovery.threads.per.data.dir=1
+# Loading many partitions' logs at start (a data folder that has seen many test runs) uses both cores.
+num.recovery.threads.per.data.dir=2
 background.threads=4
 log.retention.hours=168
 log.segment.bytes=104857600
@@ -304,10 +309,23 @@ take_lock() {
   flock -w "$1" "$LOCK_FD" || die "timed out after $1 s waiting for another 'kafka.sh' on instance '$INSTANCE' ($INSTANCE_DIR/.lock)"
 }
 
+# Size of the broker's log in bytes (0 when there is none).
+log_size() {
+  local size
+  size="$(stat -c %s -- "$LOG_FILE" 2>/dev/null)" || size=0
+  printf '%s' "$size"
+}
+
 # Wait until the broker answers a metadata request. $1 = pid to watch (may be empty), $2 = start time (µs).
+# The wait ends in failure after START_TIMEOUT seconds without progress — progress being the broker's log
+# growing, as it does while it loads thousands of partitions after many test runs — or after START_LIMIT
+# seconds in all. Every 15 s it says how far the broker got.
 wait_ready() {
-  local pid="$1" t0="$2" deadline
-  deadline=$(($(now_us) + START_TIMEOUT * 1000000))
+  local pid="$1" t0="$2" stall_deadline limit_deadline next_report size last_size loaded
+  stall_deadline=$(($(now_us) + START_TIMEOUT * 1000000))
+  limit_deadline=$((t0 + START_LIMIT * 1000000))
+  next_report=$(($(now_us) + 15000000))
+  last_size="$(log_size)"
   while :; do
     if metadata_probe "$PORT"; then
       say "broker ready on $HOST:$PORT ($(elapsed "$t0"))"
@@ -318,10 +336,25 @@ wait_ready() {
       rm -f -- "$PID_FILE"
       die "the broker process (pid $pid) exited during start-up; see the log above ($LOG_FILE)"
     fi
-    if (($(now_us) > deadline)); then
+    if [[ -n "$pid" ]]; then
+      size="$(log_size)"
+      if ((size != last_size)); then
+        last_size="$size"
+        stall_deadline=$(($(now_us) + START_TIMEOUT * 1000000))
+      fi
+      if (($(now_us) > next_report)); then
+        next_report=$(($(now_us) + 15000000))
+        loaded="$(grep -c 'Log loaded for partition' -- "$LOG_FILE" 2>/dev/null || true)"
+        say "still starting after $(elapsed "$t0"): ${loaded:-0} partition logs loaded so far (log: $LOG_FILE)"
+      fi
+    fi
+    if (($(now_us) > stall_deadline || $(now_us) > limit_deadline)); then
       print_log_tail 40
       if [[ -n "$pid" ]]; then
-        die "broker not ready on $HOST:$PORT after ${START_TIMEOUT} s (KAFKA_START_TIMEOUT); pid $pid is still running — 'kafka.sh stop' to stop it"
+        if (($(now_us) > limit_deadline)); then
+          die "broker not ready on $HOST:$PORT after ${START_LIMIT} s (KAFKA_START_LIMIT); pid $pid is still running — 'kafka.sh stop' to stop it"
+        fi
+        die "broker not ready on $HOST:$PORT: no progress for ${START_TIMEOUT} s (KAFKA_START_TIMEOUT); pid $pid is still running — 'kafka.sh stop' to stop it"
       fi
       die "no Kafka broker answers on $HOST:$PORT after ${START_TIMEOUT} s (KAFKA_START_TIMEOUT); start one with 'kafka.sh start'"
     fi
@@ -332,7 +365,7 @@ wait_ready() {
 cmd_start() {
   local t0 pid
   t0="$(now_us)"
-  take_lock "$((START_TIMEOUT + STOP_TIMEOUT + 30))"
+  take_lock "$((START_LIMIT + STOP_TIMEOUT + 30))"
 
   pid="$(instance_pid)"
   if metadata_probe "$PORT"; then
@@ -416,7 +449,7 @@ cmd_start() {
 cmd_stop() {
   local pid t0
   t0="$(now_us)"
-  [[ -d "$INSTANCE_DIR" ]] && take_lock "$((START_TIMEOUT + STOP_TIMEOUT + 30))"
+  [[ -d "$INSTANCE_DIR" ]] && take_lock "$((START_LIMIT + STOP_TIMEOUT + 30))"
   pid="$(instance_pid)"
   if [[ -z "$pid" ]]; then
     rm -f -- "$PID_FILE"

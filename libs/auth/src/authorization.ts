@@ -49,6 +49,11 @@ export function coversCommunity(actor: Actor, communityId: string, streetId?: st
   return coversWith(actor, actor.roles, streetId === undefined ? { communityId } : { communityId, streetId });
 }
 
+/** Whether the actor's jurisdiction covers the whole street: only street-wide roles holding that street do. */
+export function coversStreet(actor: Actor, streetId: string): boolean {
+  return actor.roles.some((role) => REACH[role].streets && actor.jurisdiction.streetIds.includes(streetId));
+}
+
 /** Whether the actor's jurisdiction covers the grid: through the grid itself or its whole community. */
 export function coversGrid(actor: Actor, gridId: string, communityId: string, streetId?: string): boolean {
   return coversWith(actor, actor.roles, streetId === undefined ? { communityId, gridId } : { communityId, gridId, streetId });

@@ -1,6 +1,6 @@
 import { ERASED } from '@cogov/eventsourcing';
 import type { Actor, Role } from './actor.js';
-import { canSeePersonalData, canWrite, coversCommunity, coversGrid } from './authorization.js';
+import { canSeePersonalData, canWrite, coversCommunity, coversGrid, coversStreet } from './authorization.js';
 import { maskIdNumber, maskName, maskPhone } from './masking.js';
 
 const actor = (roles: Role[], jurisdiction: Partial<Actor['jurisdiction']>): Actor => ({
@@ -41,6 +41,15 @@ describe('jurisdiction', () => {
     const staffWithStreet = actor(['community_staff'], { streetIds: ['s-1'], gridIds: ['g-2'] });
     expect(coversCommunity(staffWithStreet, 'c-1', 's-1')).toBe(false);
     expect(coversGrid(staffWithStreet, 'g-2', 'c-1', 's-1')).toBe(false);
+    expect(coversStreet(staffWithStreet, 's-1')).toBe(false);
+  });
+
+  it('only street-wide roles holding the street cover the whole street', () => {
+    expect(coversStreet(streetAdmin, 's-1')).toBe(true);
+    expect(coversStreet(analyst, 's-1')).toBe(true);
+    expect(coversStreet(analyst, 's-2')).toBe(false);
+    expect(coversStreet(staff, 's-1')).toBe(false);
+    expect(coversStreet(gridWorker, 's-1')).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ export {
   canSeePersonalData,
   canWrite,
   coversCommunity,
+  coversStreet,
   coversGrid,
   hasAnyRole,
   type Place,

@@ -69,6 +69,7 @@ function fieldRows(schema: JsonSchema, prefix = ''): string[] {
 
 function typeOf(property: JsonSchema): string {
   if (typeof property['$ref'] === 'string') return 'EncryptedField';
+  if (Array.isArray(property['anyOf'])) return (property['anyOf'] as JsonSchema[]).map(typeOf).join(' \\| ');
   if (Array.isArray(property['enum'])) return (property['enum'] as unknown[]).map((v) => `\`${String(v)}\``).join(' \\| ');
   const type = property['type'];
   const base = Array.isArray(type) ? type.join(' \\| ') : String(type ?? 'any');

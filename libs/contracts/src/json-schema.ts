@@ -39,6 +39,11 @@ export const id: JsonSchema = { type: 'string', minLength: 1 };
 export const text: JsonSchema = { type: 'string' };
 export const nullableId: JsonSchema = { type: ['string', 'null'], minLength: 1 };
 export const encrypted: JsonSchema = { $ref: ENCRYPTED_FIELD_REF };
+/**
+ * A personal field that may be absent: an EncryptedField, or null when the producer holds none (e.g. a volunteer
+ * linked to a party member, whose name and phone stay under party-building's keys). Still a personal field.
+ */
+export const nullableEncrypted: JsonSchema = { anyOf: [{ $ref: ENCRYPTED_FIELD_REF }, { type: 'null' }] };
 /** UTC only: `format: date-time` alone would also accept local offsets, which break ordering by string. */
 export const utcDateTime: JsonSchema = { type: 'string', format: 'date-time', pattern: 'Z$' };
 /** A calendar date (Asia/Shanghai), `YYYY-MM-DD`. */

@@ -50,6 +50,8 @@ function encryptedFieldPaths(schema: JsonSchema, prefix = ''): string[] {
   return Object.entries(properties).flatMap(([name, property]) => {
     const path = prefix === '' ? name : `${prefix}.${name}`;
     if (property['$ref'] === ENCRYPTED_FIELD_REF) return [path];
+    // A nullable personal field (`nullableEncrypted`): an EncryptedField or null.
+    if (Array.isArray(property['anyOf']) && (property['anyOf'] as JsonSchema[]).some((branch) => branch['$ref'] === ENCRYPTED_FIELD_REF)) return [path];
     return encryptedFieldPaths(property, path);
   });
 }

@@ -7,6 +7,7 @@ import {
   StreamVersionConflict,
   ensureEventStoreSchema,
   uuidv7,
+  uuidv7FromName,
   type Decider,
   type SnapshotOptions,
 } from './index.js';
@@ -139,5 +140,27 @@ describe('CommandHandlingService', () => {
     expect(rejected.length).toBeGreaterThan(0);
     expect(rejected.every((o) => o.reason instanceof StreamVersionConflict)).toBe(true);
     expect(await store.streamVersion(streamId)).toBe(4 - rejected.length);
+  });
+
+  it('runs an idempotent command once: a re-run answers the stored events without asking the decider again', async () => {
+    const streamId = `tally-${uuidv7()}`;
+    const idempotency = { key: `workflow:${uuidv7()}:close`, at: Date.parse('2026-11-21T07:00:00.000Z') };
+    const close = { type: 'CloseVoting' as const, at: '2026-11-21T07:00:00.000Z' };
+    const first = await service.handle({ streamId, decider: tally, command: close, metadata, idempotency });
+    expect(first.replayed).toBeUndefined();
+    expect(first.events[0]!.metadata.eventId).toBe(uuidv7FromName(`${idempotency.key}#0`, idempotency.at));
+    // Run again (a redelivered message): the decider would now throw VotingClosed, but is not asked.
+    const again = await service.handle({ streamId, decider: tally, command: close, metadata, idempotency });
+    expect(again).toMatchObject({ replayed: true, nextStreamVersion: 1, state: { status: 'closed' } });
+    expect(again.events.map((e) => e.metadata.eventId)).toEqual(first.events.map((e) => e.metadata.eventId));
+    expect(await store.streamVersion(streamId)).toBe(1);
+    // Concurrent re-runs store one set of events between them.
+    const other = `tally-${uuidv7()}`;
+    const key = { key: `workflow:${uuidv7()}:vote`, at: idempotency.at };
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () => service.handle({ streamId: other, decider: tally, command: { type: 'CastVote', household: 'h1', choice: 'yes' }, metadata, idempotency: key })),
+    );
+    expect(await store.streamVersion(other)).toBe(1);
+    expect(new Set(runs.flatMap((r) => r.events.map((e) => e.metadata.eventId)))).toEqual(new Set([uuidv7FromName(`${key.key}#0`, key.at)]));
   });
 });

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { StreamVersionConflict } from './errors.js';
 import type { PostgresEventStore } from './event-store.js';
 import type { Decider, DomainEvent, EventMetadata, RecordedEvent } from './types.js';
-import { uuidv7 } from './uuid.js';
+import { uuidv7, uuidv7FromName } from './uuid.js';
 
 /**
  * How a stream's state is snapshotted. `name` identifies the state's shape: change it whenever evolve or the
@@ -102,6 +102,14 @@ export interface HandleCommand<C, E extends DomainEvent, S> {
    * known only once its stream is read). Throwing aborts the command; it is not retried.
    */
   beforeDecide?: (state: S) => Promise<void>;
+  /**
+   * Makes the command idempotent: its events get ids derived from `key` (`uuidv7FromName`, at the instant
+   * `at`, e.g. the triggering event's time) instead of random ones. When events with those ids are already
+   * stored, the command has run before (a redelivered message, a re-run after a crash): nothing is decided
+   * again and the stored events are answered with `replayed: true`. A decider that would now refuse the
+   * command (it already happened) is thus never asked.
+   */
+  idempotency?: { key: string; at: number };
 }
 
 export interface HandledCommand<E extends DomainEvent, S> {
@@ -111,6 +119,8 @@ export interface HandledCommand<E extends DomainEvent, S> {
   nextStreamVersion: number;
   /** The stream's last event: the last one appended, or for a quiet command the last one loaded (if read). */
   lastEvent?: RecordedEvent;
+  /** True when an idempotent command had already run: `events` are the ones it stored then. */
+  replayed?: boolean;
 }
 
 export interface CommandHandlingOptions {
@@ -136,7 +146,18 @@ export class CommandHandlingService {
   }
 
   async handle<C, E extends DomainEvent, S>(request: HandleCommand<C, E, S>): Promise<HandledCommand<E, S>> {
-    const { streamId, decider, command, metadata, snapshot, maxAttempts = 3, reveal, beforeDecide } = request;
+    const { streamId, decider, command, metadata, snapshot, maxAttempts = 3, reveal, beforeDecide, idempotency } = request;
+    const eventId = idempotency ? (i: number) => uuidv7FromName(`${idempotency.key}#${i}`, idempotency.at) : () => uuidv7();
+    if (idempotency) {
+      const stored = await this.store.readEventsById([eventId(0)]);
+      if (stored.length > 0) {
+        const loaded = await this.aggregates.load(streamId, decider, snapshot, reveal);
+        const events = (await this.store.readStream(stored[0]!.streamId, { fromVersion: stored[0]!.streamVersion })).filter(
+          (event) => event.metadata.eventId === eventId(event.streamVersion - stored[0]!.streamVersion),
+        ) as RecordedEvent<E>[];
+        return { events, state: loaded.state, nextStreamVersion: loaded.version, lastEvent: events.at(-1) as RecordedEvent | undefined, replayed: true };
+      }
+    }
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.aggregates.load(streamId, decider, snapshot, reveal);
       await beforeDecide?.(loaded.state);
@@ -149,7 +170,7 @@ export class CommandHandlingService {
       try {
         appended = await this.store.append(
           streamId,
-          decided.map((event) => ({ type: event.type, data: event.data, metadata: { ...metadata, eventId: uuidv7() } })),
+          decided.map((event, i) => ({ type: event.type, data: event.data, metadata: { ...metadata, eventId: eventId(i) } })),
           { expectedVersion: loaded.version },
         );
       } catch (error) {
@@ -163,7 +184,7 @@ export class CommandHandlingService {
           .saveSnapshot(streamId, appended.nextStreamVersion, state, snapshot)
           .catch((error: unknown) => this.onSnapshotError(error, streamId));
       }
-      return { events, state, nextStreamVersion: appended.nextStreamVersion, lastEvent: events.at(-1) as RecordedEvent | undefined };
+      return { events, state, nextStreamVersion: appended.nextStreamVersion, lastEvent: events.at(-1) as RecordedEvent | undefined, ...(appended.appended ? {} : { replayed: true }) };
     }
   }
 }

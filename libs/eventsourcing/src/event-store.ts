@@ -266,6 +266,13 @@ export class PostgresEventStore {
       });
   }
 
+  /** The stored events with these ids (any stream), in global order; ids not stored are left out. */
+  async readEventsById(ids: readonly string[]): Promise<RecordedEvent[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<EventRow>(EXISTING_IDS_SQL, [ids]);
+    return rows.map((row) => this.fromRow(row));
+  }
+
   private async replayedAppend(streamId: string, ids: readonly string[], expectedVersion: ExpectedVersion): Promise<AppendOutcome> {
     const replay = await this.replayedAppendOrUndefined(streamId, ids);
     if (replay) return replay;

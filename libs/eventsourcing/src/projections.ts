@@ -5,7 +5,7 @@ import { EVENTS_CHANNEL } from './schema.js';
 import type { GlobalCheckpoint, RecordedEvent } from './types.js';
 
 /** How soon a caught-up runner looks again while events wait above the snapshot horizon. */
-export const HORIZON_RECHECK_MS = 100;
+export const HORIZON_RECHECK_MS = 20;
 
 /** Logical table name → physical table of one projection version (`appeal_board` → `appeal_board_v2`). */
 export type ProjectionTables = Readonly<Record<string, string>>;

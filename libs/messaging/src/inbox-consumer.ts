@@ -42,6 +42,14 @@ export interface InboxConsumerOptions<Data = unknown> {
   /** Start a new group at the earliest offset (default true: a new read model sees every event). */
   fromBeginning?: boolean;
   partitionsConsumedConcurrently?: number;
+  /**
+   * The CloudEvent types the effect acts on; others are acknowledged without a transaction or an inbox row
+   * (`skippedCount`). Default: every type. A consumer of a busy topic that cares for few types saves a
+   * PostgreSQL transaction per message it ignores.
+   */
+  eventTypes?: readonly string[];
+  /** The group's session timeout (kafkajs default 30 s; the broker accepts 6 s and more). */
+  sessionTimeoutMs?: number;
   logger?: MessagingLogger;
 }
 
@@ -78,7 +86,8 @@ export const DLQ_HEADERS = {
  * from the last committed offset once they clear.
  */
 export class InboxConsumer<Data = unknown> {
-  private readonly options: Required<Omit<InboxConsumerOptions<Data>, 'logger'>>;
+  private readonly options: Required<Omit<InboxConsumerOptions<Data>, 'logger' | 'eventTypes'>>;
+  private readonly eventTypes: ReadonlySet<string> | undefined;
   private readonly logger: MessagingLogger;
   private readonly kafka: Kafka;
   private consumer: Consumer | undefined;
@@ -87,6 +96,7 @@ export class InboxConsumer<Data = unknown> {
   private applied = 0;
   private duplicates = 0;
   private deadLettered = 0;
+  private skipped = 0;
 
   constructor(options: InboxConsumerOptions<Data>) {
     this.options = {
@@ -95,9 +105,11 @@ export class InboxConsumer<Data = unknown> {
       consumerName: options.groupId,
       fromBeginning: true,
       partitionsConsumedConcurrently: 1,
+      sessionTimeoutMs: 30_000,
       ...options,
     };
     this.logger = options.logger ?? consoleLogger;
+    this.eventTypes = options.eventTypes ? new Set(options.eventTypes) : undefined;
     this.kafka = createKafka(options.kafka, this.logger);
   }
 
@@ -118,6 +130,8 @@ export class InboxConsumer<Data = unknown> {
       // Stopping waits for the fetch in flight: 1 s instead of kafkajs's 5 s keeps shutdowns and
       // rebalances short, at the price of one empty fetch a second on an idle partition.
       maxWaitTimeInMs: 1_000,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: Math.max(500, Math.floor(this.options.sessionTimeoutMs / 10)),
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.logger.error(`consumer ${this.options.groupId} crashed: ${payload.error.message}`, {
@@ -171,6 +185,11 @@ export class InboxConsumer<Data = unknown> {
     return this.deadLettered;
   }
 
+  /** Well-formed messages of types outside `eventTypes`, acknowledged without an effect. */
+  get skippedCount(): number {
+    return this.skipped;
+  }
+
   /** Consumer lag per partition: the group's committed offset against the log end offset. */
   async lag(): Promise<PartitionLag[]> {
     if (!this.admin) {
@@ -208,6 +227,10 @@ export class InboxConsumer<Data = unknown> {
     } catch (error) {
       // Retrying cannot make a malformed message valid.
       await this.deadLetter(topic, partition, message, error, 0);
+      return;
+    }
+    if (this.eventTypes && !this.eventTypes.has(event.type)) {
+      this.skipped += 1;
       return;
     }
     const { maxAttempts, retryBackoffMs } = this.options;

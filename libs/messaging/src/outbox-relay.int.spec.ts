@@ -150,4 +150,39 @@ describe('OutboxRelay', () => {
       await relay.stop();
     }
   });
+
+  it('passes over internal events (topicFor answers null) and moves its checkpoint past them', async () => {
+    const internalTopic = eventsTopic('organisations-internal', kafka.prefix);
+    await ensureTopics(admin, [{ topic: internalTopic, partitions: 1, retentionMs: 3_600_000 }]);
+    const relay = new OutboxRelay({
+      pool: db.pool,
+      eventLog: store,
+      notifyChannel: EVENTS_CHANNEL,
+      kafka: { brokers: kafka.brokers, clientId: 'relay-internal' },
+      source: '/cogov/organisations',
+      // Only this test's public event has a topic; the earlier tests' events are passed over like the internal ones.
+      topicFor: (event) => (event.type === 'OrganisationRegistered' ? internalTopic : null),
+      name: 'organisations-internal',
+      logger: testLogger(),
+    });
+    await relay.start();
+    try {
+      await eventually(async () => relay.isLeader && (await relay.lag()) === 0, { what: 'the relay to catch up with the earlier tests' });
+      const [published, skipped] = [relay.publishedCount, relay.skippedCount];
+      for (const [streamId, type] of [
+        ['credit-code-1', 'OrganisationCreditCodeReserved'],
+        ['organisation-1', 'OrganisationRegistered'],
+        ['credit-code-2', 'OrganisationCreditCodeReserved'],
+      ] as const) {
+        await store.append(streamId, [{ type, data: {}, metadata: metadataFor('community-1') }], { expectedVersion: 'no-stream' });
+      }
+      await eventually(async () => relay.publishedCount === published + 1 && relay.skippedCount === skipped + 2 && (await relay.lag()) === 0, {
+        what: 'one event published, two passed over',
+      });
+      const received = await collect(kafka.brokers, internalTopic, 1);
+      expect(received.map((m) => parseCloudEvent({ value: m.value }).type)).toEqual(['cn.cogov.organisations.organisation-registered.v1']);
+    } finally {
+      await relay.stop();
+    }
+  });
 });

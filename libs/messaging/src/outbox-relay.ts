@@ -20,8 +20,8 @@ export interface EventLog {
   hasEventsBeyondHorizon?(): Promise<boolean>;
 }
 
-/** How soon a caught-up relay re-reads while events wait above the horizon. */
-const HORIZON_RECHECK_MS = 100;
+/** How soon a caught-up relay re-reads while events wait above the horizon (ADR 0001: 20 ms, one cheap query each). */
+const HORIZON_RECHECK_MS = 20;
 
 export interface OutboxRelayOptions {
   pool: pg.Pool;
@@ -31,7 +31,8 @@ export interface OutboxRelayOptions {
   kafka: KafkaConnectionOptions;
   /** CloudEvents `source` of every event this relay publishes, e.g. `/cogov/residents`. */
   source: string;
-  topicFor: (event: RecordedEvent) => string;
+  /** The topic of an event, or null for an event internal to its context (stored, never published). */
+  topicFor: (event: RecordedEvent) => string | null;
   /** Names the checkpoint and the leader lock: one name = one stream of publications. */
   name: string;
   /** Backstop poll when no NOTIFY arrives (default 1,000 ms). */
@@ -73,6 +74,7 @@ export class OutboxRelay {
 
   private leader = false;
   private published = 0;
+  private skipped = 0;
   private lastPublished: Date | undefined;
   private acknowledged: GlobalCheckpoint | undefined;
 
@@ -111,6 +113,11 @@ export class OutboxRelay {
   /** Events this instance published (acknowledged by the broker) since it started. */
   get publishedCount(): number {
     return this.published;
+  }
+
+  /** Internal events passed over (`topicFor` answered null) since it started. */
+  get skippedCount(): number {
+    return this.skipped;
   }
 
   get lastPublishedAt(): Date | undefined {
@@ -216,15 +223,18 @@ export class OutboxRelay {
           await this.wake.wait(pending ? Math.min(HORIZON_RECHECK_MS, pollIntervalMs) : pollIntervalMs);
           continue;
         }
-        const sent = await producer.sendUntilAcknowledged(this.toTopicMessages(page.events), page.events.length, {
-          shouldGiveUp: () => this.stopping,
-          lost,
-        });
-        if (!sent) return;
+        const requests = this.toTopicMessages(page.events);
+        const published = requests.reduce((sum, request) => sum + request.reduce((n, topic) => n + topic.messages.length, 0), 0);
+        // A page of internal events only moves the checkpoint.
+        if (requests.length > 0) {
+          const sent = await producer.sendUntilAcknowledged(requests, published, { shouldGiveUp: () => this.stopping, lost });
+          if (!sent) return;
+        }
         await Promise.race([saveCheckpoint(client, name, page.checkpoint), lost]);
         checkpoint = page.checkpoint;
         this.acknowledged = checkpoint;
-        this.published += page.events.length;
+        this.published += published;
+        this.skipped += page.events.length - published;
         this.lastPublished = new Date();
       }
     } finally {
@@ -243,10 +253,11 @@ export class OutboxRelay {
       bytes = 0;
     };
     for (const event of events) {
+      const topic = this.options.topicFor(event);
+      if (topic === null) continue;
       const message = toKafkaMessage(toCloudEvent(event, { source: this.options.source }));
       const size = message.value.length + message.key.length + 256;
       if (bytes + size > MAX_REQUEST_BYTES) flush();
-      const topic = this.options.topicFor(event);
       const messages = byTopic.get(topic) ?? [];
       messages.push(message);
       byTopic.set(topic, messages);

@@ -1,4 +1,4 @@
-import type { Admin, ConfigResourceTypes } from 'kafkajs';
+import type { Admin, ConfigResourceTypes, ITopicMetadata } from 'kafkajs';
 
 /**
  * Topic names (docs/adr/0002-kafka-topic-layout.md). `prefix` isolates tests and environments sharing a
@@ -64,8 +64,10 @@ export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<vo
   if (missing.length > 0) {
     // Another instance may create the same topics at the same moment: kafkajs then returns false
     // (TOPIC_ALREADY_EXISTS), and the checks below validate whatever it created.
+    // Not kafkajs's `waitForLeaders`: right after a creation a KRaft broker may answer the metadata request with
+    // UNKNOWN_TOPIC_OR_PARTITION, which kafkajs's wait does not retry; `topicMetadataWithLeaders` does.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((spec) => ({
         topic: spec.topic,
         numPartitions: spec.partitions,
@@ -74,7 +76,7 @@ export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<vo
       })),
     });
   }
-  const { topics } = await admin.fetchTopicMetadata({ topics: specs.map((spec) => spec.topic) });
+  const topics = await topicMetadataWithLeaders(admin, specs.map((spec) => spec.topic));
   for (const spec of specs) {
     const metadata = topics.find((topic) => topic.name === spec.topic);
     if (!metadata) throw new TopicMismatchError(`topic ${spec.topic} was not created`);
@@ -86,6 +88,26 @@ export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<vo
     }
   }
   await alignConfigs(admin, specs.filter((spec) => existing.has(spec.topic)));
+}
+
+const METADATA_PENDING = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/**
+ * The topics' metadata once every partition has a leader: a topic just created (here or by another service
+ * starting at the same moment) takes a few hundred milliseconds to appear everywhere.
+ */
+async function topicMetadataWithLeaders(admin: Admin, names: string[], timeoutMs = 30_000): Promise<ITopicMetadata[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      const ready = names.every((name) => topics.find((topic) => topic.name === name)?.partitions.every((p) => p.leader >= 0));
+      if (ready || Date.now() > deadline) return topics;
+    } catch (error) {
+      if (!METADATA_PENDING.has((error as { type?: string }).type ?? '') || Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 // kafkajs's ConfigResourceTypes.TOPIC. Only its type is imported: Node's ESM loader cannot see that enum

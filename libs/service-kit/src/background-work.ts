@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type pg from 'pg';
 import { EVENT_STORE_POOL, EVENTS_CHANNEL, PostgresEventStore, ProjectionRunner } from '@cogov/eventsourcing';
 import { OutboxRelay, ensureTopics, eventsTopic } from '@cogov/messaging';
@@ -6,13 +6,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import { CommunityDirectory } from './community-directory.js';
 import { ReadYourWrites } from './read-your-writes.js';
 import { SERVICE_OPTIONS, type ServiceInfrastructureOptions } from './service-options.js';
+import { WorkflowRunner } from './workflows/workflow-runner.js';
 
 /**
  * Keeps the read models live (one runner per projection, leader-elected across instances) and the outbox
  * relay publishing. Both are stopped before the pools close on shutdown, so no batch dies half-way.
  */
 @Injectable()
-export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BackgroundWork implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger: Logger;
   readonly runners: ProjectionRunner[];
   relay: OutboxRelay | undefined;
@@ -24,6 +25,8 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
     @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
     /** Present when the service opted into `communityDirectory`. */
     @Optional() @Inject(CommunityDirectory) readonly communityDirectory?: CommunityDirectory,
+    /** Present when the service has workflows. */
+    @Optional() @Inject(WorkflowRunner) readonly workflows?: WorkflowRunner,
   ) {
     this.logger = new Logger(options.context);
     const rebuildLoggedAt = new Map<string, number>();
@@ -61,6 +64,7 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
     const { context, config } = this.options;
     if (config.relayEnabled) {
       const topic = eventsTopic(context, config.topicPrefix);
+      const internal = new Set(this.options.internalEventTypes ?? []);
       const kafka = new Kafka({ clientId: `cogov-${context}-admin`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
       const admin = kafka.admin();
       await admin.connect();
@@ -77,14 +81,22 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
         notifyChannel: EVENTS_CHANNEL,
         kafka: { brokers: config.kafkaBrokers, clientId: `cogov-${context}-relay` },
         source: `/cogov/${context}`,
-        topicFor: () => topic,
+        topicFor: (event) => (internal.has(event.type) ? null : topic),
         name: `${this.relayName}${config.topicPrefix ? `:${config.topicPrefix}` : ''}`,
         logger: { log: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m), error: (m) => this.logger.error(m) },
       });
       await this.relay.start();
     }
-    // The residents' CommunityRegistered, for street-wide roles: table first, so lookups never miss it.
-    await this.communityDirectory?.start();
+    // Kafka consumers run only where the relay runs: a loader or CLI (relay off) must not join the service's
+    // consumer groups, which would make the running service rebalance under it.
+    if (config.relayEnabled) {
+      // The residents' CommunityRegistered, for street-wide roles: table first, so lookups never miss it.
+      await this.communityDirectory?.start();
+      // Workflows act through this service's commands.
+      await this.workflows?.start();
+    } else {
+      await this.communityDirectory?.prepare();
+    }
   }
 
   /** Catches every read model up to the log's horizon: tests and loaders wait on it. */
@@ -125,7 +137,12 @@ export class BackgroundWork implements OnApplicationBootstrap, OnApplicationShut
     return Object.fromEntries(rows.map((r) => [r.name, Number(r.lag)]));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before any module's `onApplicationShutdown`: the kit's module is global, so Nest would otherwise close the
+   * event store's pool first and the consumers and runners would stop on a closed pool.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.workflows?.stop();
     await this.communityDirectory?.stop();
     await this.relay?.stop();
     await Promise.all(this.runners.map((runner) => runner.stop()));

@@ -17,6 +17,11 @@ export interface CommandContext {
   causationId: string;
   /** UTC instant the command is decided at; the demo loader back-dates it, everything else uses now. */
   occurredAt: string;
+  /**
+   * Set by workflows: the command's event ids derive from `key` (at the instant `at`, epoch ms), so running it
+   * again — a redelivered message — stores nothing new and answers the state as it is (`replayed`).
+   */
+  idempotency?: { key: string; at: number };
 }
 
 export interface ExecuteCommand<C, E extends DomainEvent, S> {
@@ -52,6 +57,8 @@ export interface Written<S> {
    * command's effect (read-your-writes). Null only when the stream is still empty.
    */
   checkpoint: GlobalCheckpoint | null;
+  /** True when an idempotent command (`context.idempotency`) had already run: nothing was stored now. */
+  replayed?: boolean;
 }
 
 export interface CommandExecutor {
@@ -114,6 +121,7 @@ export class EventSourcedCommandExecutor implements CommandExecutor {
         maxAttempts: this.maxAttempts,
         beforeDecide: authorize,
         ...(request.reveal ? { reveal: request.reveal } : {}),
+        ...(context.idempotency ? { idempotency: context.idempotency } : {}),
       });
     } catch (error) {
       if (error instanceof StreamVersionConflict) throw new ConcurrentChangeError(streamId);
@@ -121,7 +129,8 @@ export class EventSourcedCommandExecutor implements CommandExecutor {
     }
     const last = handled.lastEvent;
     return {
-      state: decided.reduce(decider.evolve, decidedOn),
+      state: handled.replayed ? handled.state : decided.reduce(decider.evolve, decidedOn),
+      ...(handled.replayed ? { replayed: true } : {}),
       checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : null,
     };
   }

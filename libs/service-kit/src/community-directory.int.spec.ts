@@ -133,8 +133,15 @@ describe('CommunityDirectory', () => {
     await directory.stop();
     await admin.resetOffsets({ groupId: directory.groupId, topic, earliest: true });
     await directory.start();
-    // Five messages: four already in the inbox (the malformed one never is: it goes to the DLQ again).
-    await eventually(async () => directory.inbox!.duplicateCount === 4 && directory.inbox!.deadLetteredCount === 1 && (await directory.inbox!.lag()).every((p) => p.lag === 0), {
+    // Five messages: three already in the inbox (the registration twice, and b's); the grid event is not a type
+    // the directory acts on, so it never had a transaction or an inbox row; the malformed one goes to the DLQ again.
+    await eventually(
+      async () =>
+        directory.inbox!.duplicateCount === 3 &&
+        directory.inbox!.skippedCount === 1 &&
+        directory.inbox!.deadLetteredCount === 1 &&
+        (await directory.inbox!.lag()).every((p) => p.lag === 0),
+      {
       what: 'every message redelivered and skipped',
       timeoutMs: 30_000,
     });

@@ -50,7 +50,7 @@ export function communityDirectoryGroupId(context: string, prefix?: string): str
 export interface CommunityDirectoryOptions {
   /** The consuming context (names the consumer group and the Kafka client). */
   context: string;
-  config: Pick<ServiceConfig, 'kafkaBrokers' | 'topicPrefix' | 'kafkaReplicationFactor'>;
+  config: Pick<ServiceConfig, 'kafkaBrokers' | 'topicPrefix' | 'kafkaReplicationFactor'> & Partial<Pick<ServiceConfig, 'kafkaSessionTimeoutMs'>>;
   /** The service's own database (the event store's pool): `known_communities` and `msg_inbox` live there. */
   pool: pg.Pool;
   /** Partitions of the residents' events topic, as its relay declares it (6 by default). */
@@ -118,7 +118,10 @@ export class CommunityDirectory {
       groupId: this.groupId,
       topics: [topic],
       handle: recordKnownCommunity,
+      // Only the registrations: the residents' topic carries every resident and appeal event too.
+      eventTypes: [COMMUNITY_REGISTERED_TYPE],
       deadLetterTopic,
+      ...(config.kafkaSessionTimeoutMs ? { sessionTimeoutMs: config.kafkaSessionTimeoutMs } : {}),
       ...(this.options.maxAttempts ? { maxAttempts: this.options.maxAttempts } : {}),
       logger: this.logger,
     });

@@ -16,6 +16,11 @@ export interface ServiceConfig {
   topicPrefix: string | undefined;
   /** 1 on a single-node development broker; the broker default (-1) in production. */
   kafkaReplicationFactor: number;
+  /**
+   * How long the broker waits for a silent consumer before giving its partitions to the others (kafkajs's
+   * 30 s by default). A crashed instance's partitions stay unread that long.
+   */
+  kafkaSessionTimeoutMs: number;
   /** Whether the Kafka outbox relay runs (a loader that only writes the store turns it off). */
   relayEnabled: boolean;
   /** How long a mutation waits for the read models it answers from to contain its events. */
@@ -84,6 +89,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv, defaults: ServiceDefau
     },
     topicPrefix: env.KAFKA_TOPIC_PREFIX || undefined,
     kafkaReplicationFactor: integerFromEnv(env, 'KAFKA_REPLICATION_FACTOR', 1, -1),
+    kafkaSessionTimeoutMs: integerFromEnv(env, 'KAFKA_SESSION_TIMEOUT_MS', 30_000, 6_000),
     relayEnabled: env.OUTBOX_RELAY_ENABLED !== 'false',
     readYourWritesTimeoutMs: integerFromEnv(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 3000, 0),
   };

@@ -47,3 +47,10 @@ export {
 export { ServiceHealth } from './service-health.js';
 export { ServiceApiModule, type ServiceApiOptions } from './service-api.module.js';
 export { bootstrapService, type BootstrapOptions } from './bootstrap.js';
+
+// Demo data: the shared demo street, deterministic ids and fake people, the plan runner
+export * from './demo/index.js';
+
+// Workflows: process managers over other contexts' events (docs/workflows.md)
+export { Workflow, type WorkflowCommandOutcome, type WorkflowStep } from './workflows/workflow.js';
+export { WorkflowRunner, workflowGroupId, type WorkflowRunnerOptions } from './workflows/workflow-runner.js';

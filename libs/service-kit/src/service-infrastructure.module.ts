@@ -1,4 +1,6 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import pg from 'pg';
 import { AggregateStore, CommandHandlingService, EVENT_STORE_POOL, EventSourcingModule } from '@cogov/eventsourcing';
 import { BackgroundWork } from './background-work.js';
@@ -9,6 +11,8 @@ import { Jurisdiction } from './jurisdiction.js';
 import { PersonalDataPresenter } from './personal-data.presenter.js';
 import { ReadModels } from './read-models.js';
 import { ReadYourWrites } from './read-your-writes.js';
+import { WorkflowRunner } from './workflows/workflow-runner.js';
+import type { Workflow } from './workflows/workflow.js';
 import { COMMAND_EXECUTOR, SERVICE_CONFIG, SERVICE_OPTIONS, type ServiceInfrastructureOptions } from './service-options.js';
 
 @Injectable()
@@ -42,6 +46,25 @@ export class ServiceInfrastructureModule {
           },
         ]
       : [];
+    const workflowTypes = options.workflows ?? [];
+    const workflows: Provider[] = workflowTypes.length
+      ? [
+          ...workflowTypes,
+          {
+            provide: WorkflowRunner,
+            inject: [EVENT_STORE_POOL, ModuleRef, ...workflowTypes],
+            useFactory: (pool: pg.Pool, moduleRef: ModuleRef, ...instances: Workflow[]) =>
+              new WorkflowRunner({
+                context: options.context,
+                config,
+                pool,
+                // The service's CqrsModule is imported by its feature module, after this one: looked up on use.
+                execute: (command) => moduleRef.get(CommandBus, { strict: false }).execute(command),
+                workflows: instances,
+              }),
+          },
+        ]
+      : [];
     return {
       module: ServiceInfrastructureModule,
       imports: [EventSourcingModule.forRoot({ connectionString: config.databaseUrl, masterKey: config.masterKey })],
@@ -68,6 +91,7 @@ export class ServiceInfrastructureModule {
         },
         ...readModels,
         ...directory,
+        ...workflows,
         PersonalDataPresenter,
         BackgroundWork,
         ...own,
@@ -80,6 +104,7 @@ export class ServiceInfrastructureModule {
         ReadYourWrites,
         ...(readModels.length > 0 ? [ReadModels] : []),
         ...(directory.length > 0 ? [CommunityDirectory] : []),
+        ...(workflows.length > 0 ? [WorkflowRunner] : []),
         PersonalDataPresenter,
         BackgroundWork,
         ...own.map((provider) => ('provide' in provider ? provider.provide : provider)),

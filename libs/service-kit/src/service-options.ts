@@ -1,8 +1,9 @@
-import type { Provider } from '@nestjs/common';
+import type { Provider, Type } from '@nestjs/common';
 import type { AggregateStore, Projection } from '@cogov/eventsourcing';
 import type { ServiceConfig } from './config.js';
 import type { StreetLookup } from './jurisdiction.js';
 import type { ReadModelEntities } from './read-models.js';
+import type { Workflow } from './workflows/workflow.js';
 
 /** How a service is assembled from the kit: its name, its settings, and its read side. */
 export interface ServiceInfrastructureOptions<C extends ServiceConfig = ServiceConfig> {
@@ -27,6 +28,17 @@ export interface ServiceInfrastructureOptions<C extends ServiceConfig = ServiceC
    * lookup when `streetLookup` is not given. Off by default.
    */
   communityDirectory?: boolean;
+  /**
+   * The service's workflows (process managers over other contexts' events, docs/workflows.md): Nest providers,
+   * each run by an InboxConsumer of its own, started with the relay (not where `relayEnabled` is false, as in
+   * demo loaders and CLIs).
+   */
+  workflows?: readonly Type<Workflow>[];
+  /**
+   * Event types stored but never published (the relay passes over them): facts internal to the context with no
+   * public contract, e.g. the organisations' credit-code reservations.
+   */
+  internalEventTypes?: readonly string[];
   /** Partitions of the events topic (6 by default). */
   topicPartitions?: number;
   /** The service's own global providers (a policy built from its config…), exported like the kit's. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 
 // Jest loads its global setup outside the module mapper, so this file imports packages only;
 // environment.ts re-exports the probes for tests.
@@ -89,6 +89,75 @@ export function stopLocalBroker(env: NodeJS.ProcessEnv = {}): void {
   execFileSync('bash', [script, 'stop'], { stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
+/**
+ * Test topics are named `t.r<pid>.<hint>.<random>.…`, `<pid>` being the process that owns the test run
+ * (Jest's main process, or `npm run supergraph`). Without cleaning, every run leaves its topics on the
+ * broker, and a broker holding thousands of partitions takes minutes to start. So:
+ * - the global teardown deletes the topics and consumer groups of its own run;
+ * - the global setup deletes those of runs whose process is gone (crashed, killed, or older naming),
+ *   leaving alone those of a run still going on beside it.
+ */
+export const TEST_RUN_ENV = 'COGOV_TEST_RUN';
+const TEST_PREFIX = /^t\.r(\d+)\./;
+
+/** The run id of this process: the owning run's, inherited by Jest workers and service processes. */
+export function testRunId(): string {
+  return process.env[TEST_RUN_ENV] ?? `r${process.pid}`;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether `name` (a topic or consumer group) is to be deleted: it starts with `prefix` when one is given
+ * (a run's `t.<run>.` or a test file's whole prefix), else it belongs to a test run that is over.
+ */
+export function isTestName(name: string, prefix?: string): boolean {
+  if (!name.startsWith('t.')) return false;
+  if (prefix !== undefined) return name.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`);
+  const match = TEST_PREFIX.exec(name);
+  return match === null || !processAlive(Number(match[1]));
+}
+
+export interface TestTopicCleanup {
+  topics: number;
+  groups: number;
+}
+
+/**
+ * Deletes test topics and consumer groups: those under `prefix` when given (`t.<run>` for a whole run), else
+ * those of finished runs. Never touches a name outside the `t.` namespace.
+ */
+export async function deleteTestTopics(admin: Admin, prefix?: string): Promise<TestTopicCleanup> {
+  const topics = (await admin.listTopics()).filter((topic) => isTestName(topic, prefix));
+  for (let i = 0; i < topics.length; i += 200) {
+    await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 60_000 });
+  }
+  const { groups: listed } = await admin.listGroups();
+  const groups = listed.map((group) => group.groupId).filter((group) => isTestName(group, prefix));
+  for (let i = 0; i < groups.length; i += 200) {
+    // A group with members still connected cannot be deleted; it expires with its offsets later.
+    await admin.deleteGroups(groups.slice(i, i + 200)).catch(() => undefined);
+  }
+  return { topics: topics.length, groups: groups.length };
+}
+
+async function withAdmin<T>(brokers: string, work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = new Kafka({ clientId: 'cogov-test-topics', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
 /** Jest global setup of the integration project: find or start the real PostgreSQL and Kafka. */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
@@ -150,6 +219,22 @@ export default async function globalSetup(): Promise<void> {
 
   process.env.COGOV_TEST_DATABASE_URL = databaseUrl;
   process.env.COGOV_TEST_KAFKA_BROKERS = brokers;
+  // This run's id, inherited by the workers: its topics are deleted by the global teardown.
+  const run = testRunId();
+  process.env[TEST_RUN_ENV] = run;
+  // Read by global-teardown.ts (Jest keeps the globals of the global setup for the teardown).
+  (globalThis as { cogovTestTeardown?: () => Promise<string> }).cogovTestTeardown = async () => {
+    const started = Date.now();
+    const own = await withAdmin(brokers, (admin) => deleteTestTopics(admin, `t.${run}`));
+    return `Deleted this run's ${own.topics} test topics and ${own.groups} consumer groups (${Date.now() - started} ms)`;
+  };
+  const cleaned = await withAdmin(brokers, (admin) => deleteTestTopics(admin));
+  if (cleaned.topics > 0) {
+    process.stdout.write(`\nDeleted ${cleaned.topics} topics and ${cleaned.groups} consumer groups left by earlier test runs\n`);
+  }
+  // The cross-service tests (services/e2e) run the built services as processes: build once per run (< 1 s),
+  // so `npm run jest -- services/e2e` never runs a stale dist/.
+  execFileSync(process.execPath, [path.resolve('infra/build.mjs')], { stdio: 'ignore' });
   process.stdout.write(
     `\nTest infrastructure: PostgreSQL ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}, Kafka ${brokers} ` +
       `(${Date.now() - started} ms)\n`,

@@ -3,7 +3,7 @@ import { shanghaiDateOf } from '@cogov/domain';
 import { startServiceApp, type GraphqlResponse, type ServiceTestApp } from '@cogov/testing';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig, type OrganisationsConfig } from '../src/infrastructure/config.js';
-import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from '../src/organisation/unified-social-credit-code.js';
+import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from '@cogov/domain';
 
 export type OrganisationsTestApp = ServiceTestApp<OrganisationsConfig>;
 

@@ -13,6 +13,7 @@ import { CONTEXT, partyBuildingInfrastructure } from './infrastructure/party-bui
 import { ActivityLogResolver } from './party-activity/projections/activity-log/activity-log.resolver.js';
 import { RecordPartyActivityHeldHandler } from './party-activity/record-party-activity-held/record-party-activity-held.handler.js';
 import { RecordPartyActivityHeldResolver } from './party-activity/record-party-activity-held/record-party-activity-held.resolver.js';
+import { CreditPartyMemberServiceHoursHandler } from './party-member/credit-party-member-service-hours/credit-party-member-service-hours.handler.js';
 import { EndPartyMemberCommunityRegistrationHandler } from './party-member/end-party-member-community-registration/end-party-member-community-registration.handler.js';
 import { EndPartyMemberCommunityRegistrationResolver } from './party-member/end-party-member-community-registration/end-party-member-community-registration.resolver.js';
 import { PartyMemberReader } from './party-member/party-member.reader.js';
@@ -30,16 +31,18 @@ import { OpenPartyMassesServiceCentreResolver } from './party-organisation/open-
 import { PartyOrganisationCommands } from './party-organisation/party-organisation-commands.js';
 import { PartyOrganisationReader } from './party-organisation/party-organisation.reader.js';
 import { OrganisationRosterResolver } from './party-organisation/projections/organisation-roster/organisation-roster.resolver.js';
+import { WORKFLOWS } from './workflows/index.js';
 
 export { CONTEXT };
 
-const COMMAND_HANDLERS = [
+export const COMMAND_HANDLERS = [
   EstablishPartyOrganisationHandler,
   AppointFirstSecretaryHandler,
   AppointPartTimeCadreHandler,
   OpenPartyMassesServiceCentreHandler,
   RegisterPartyMemberAtCommunityHandler,
   EndPartyMemberCommunityRegistrationHandler,
+  CreditPartyMemberServiceHoursHandler,
   AssignHouseholdContactHandler,
   RecordContactVisitHandler,
   RecordPartyActivityHeldHandler,
@@ -62,13 +65,26 @@ const RESOLVERS = [
   CommunityPartyFactsResolver,
 ];
 
+/** The command side alone: what the demo loader boots (no HTTP, no GraphQL). */
+@Module({})
+export class PartyBuildingCommandsModule {
+  static forRoot(config: PartyBuildingConfig): DynamicModule {
+    return {
+      module: PartyBuildingCommandsModule,
+      imports: [CqrsModule.forRoot(), partyBuildingInfrastructure(config, { workflows: WORKFLOWS })],
+      providers: [PartyOrganisationCommands, ...COMMAND_HANDLERS],
+      exports: [PartyOrganisationCommands],
+    };
+  }
+}
+
 @Module({})
 export class AppModule {
   static forRoot(config: PartyBuildingConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), partyBuildingInfrastructure(config), ServiceApiModule.forRoot({ context: CONTEXT, config })],
-      providers: [PartyOrganisationCommands, PartyOrganisationReader, PartyMemberReader, HouseholdContactReader, ...COMMAND_HANDLERS, ...RESOLVERS],
+      imports: [PartyBuildingCommandsModule.forRoot(config), ServiceApiModule.forRoot({ context: CONTEXT, config })],
+      providers: [PartyOrganisationReader, PartyMemberReader, HouseholdContactReader, ...RESOLVERS],
     };
   }
 }

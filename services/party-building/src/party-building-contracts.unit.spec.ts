@@ -18,6 +18,7 @@ const eventTypes: Record<PartyBuildingEvent['type'], true> = {
   PartyMassesServiceCentreOpened: true,
   PartyMemberRegisteredAtCommunity: true,
   PartyMemberCommunityRegistrationEnded: true,
+  PartyMemberServiceHoursCredited: true,
   HouseholdContactAssigned: true,
   HouseholdContactReleased: true,
   HouseholdContactVisitRecorded: true,

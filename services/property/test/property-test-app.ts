@@ -22,7 +22,7 @@ export async function givenCompound(t: PropertyTestApp, staff: string, { contrac
   const compoundId = registered.data!.registerCompound.id;
   if (contract) {
     const signed = await t.graphql(staff, SIGN, {
-      i: { compoundId, companyId: 'pc-001', companyName: '安居物业', unifiedSocialCreditCode: '91110105MA01ABCD3X', startsOn: '2025-01-01', endsOn: '2027-12-31' },
+      i: { compoundId, companyId: 'pc-001', companyName: '安居物业', unifiedSocialCreditCode: '91110105MA01ABCD39', startsOn: '2025-01-01', endsOn: '2027-12-31' },
     });
     if (signed.errors) throw new Error(JSON.stringify(signed.errors));
   }

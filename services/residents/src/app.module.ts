@@ -44,6 +44,7 @@ import { TagVulnerableGroupResolver } from './resident/tag-vulnerable-group/tag-
 import { UntagVulnerableGroupHandler } from './resident/untag-vulnerable-group/untag-vulnerable-group.handler.js';
 import { UntagVulnerableGroupResolver } from './resident/untag-vulnerable-group/untag-vulnerable-group.resolver.js';
 import { CONTEXT, residentsInfrastructure } from './infrastructure/residents-infrastructure.js';
+import { WORKFLOWS } from './workflows/index.js';
 
 export const COMMAND_HANDLERS = [
   RegisterCommunityHandler,
@@ -93,7 +94,7 @@ export class ResidentsCommandsModule {
   static forRoot(config: ResidentsConfig): DynamicModule {
     return {
       module: ResidentsCommandsModule,
-      imports: [CqrsModule.forRoot(), residentsInfrastructure(config)],
+      imports: [CqrsModule.forRoot(), residentsInfrastructure(config, { workflows: WORKFLOWS })],
       providers: [CommunityCommands, ResidentCommands, AppealCommands, ResidentPresenter, ...COMMAND_HANDLERS],
       exports: [CommunityCommands, ResidentCommands, AppealCommands, ResidentPresenter],
     };

@@ -56,8 +56,9 @@ export const pairingActivityHeldV1 = eventSchema({
   eventType: 'PairingActivityHeld',
   schemaVersion: 1,
   description:
-    "A pairing activity was held, with the number of the unit's staff and of residents taking part and the ids of " +
-    'the volunteers who served (so that their hours can be recorded). It carries the theme of its month, or null.',
+    "A pairing activity was held, with the number of the unit's staff and of residents taking part, the ids of " +
+    'the volunteers who served and how long each of them served (so that their hours can be recorded). It carries ' +
+    'the theme of its month, or null.',
   properties: {
     ...pairingRef,
     activityId: id,
@@ -69,6 +70,12 @@ export const pairingActivityHeldV1 = eventSchema({
     staffCount: count,
     residentCount: count,
     volunteerIds: idList,
+    volunteerMinutes: {
+      type: ['integer', 'null'],
+      minimum: 1,
+      maximum: 1440,
+      description: 'Whole minutes each listed volunteer served (1 to 1,440); null exactly when no volunteer is listed.',
+    },
     recordedAt: utcDateTime,
   },
   examples: [
@@ -83,6 +90,7 @@ export const pairingActivityHeldV1 = eventSchema({
       staffCount: 12,
       residentCount: 45,
       volunteerIds: [ids.volunteer],
+      volunteerMinutes: 150,
       recordedAt: '2026-09-10T10:00:00.000Z',
     },
   ],

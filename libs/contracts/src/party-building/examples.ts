@@ -13,6 +13,8 @@ export const exampleIds = {
   centre: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7c06',
   member: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7c07',
   activity: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7c08',
+  volunteer: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7c09',
+  serviceRecord: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7c0a',
   propertyCompany: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7b02',
 } as const;
 

@@ -1,7 +1,7 @@
 import type { JsonSchema } from '../json-schema.js';
 import { householdContactAssignedV1, householdContactReleasedV1, householdContactVisitRecordedV1 } from './household-contact.schemas.js';
 import { partyActivityHeldV1 } from './party-activity.schemas.js';
-import { partyMemberCommunityRegistrationEndedV1, partyMemberRegisteredAtCommunityV1 } from './party-member.schemas.js';
+import { partyMemberCommunityRegistrationEndedV1, partyMemberRegisteredAtCommunityV1, partyMemberServiceHoursCreditedV1 } from './party-member.schemas.js';
 import {
   firstSecretaryAppointedV1,
   partTimeCadreAppointedV1,
@@ -19,6 +19,7 @@ export const partyBuildingSchemas: Record<string, Record<number, JsonSchema>> = 
   PartyMassesServiceCentreOpened: { 1: partyMassesServiceCentreOpenedV1 },
   PartyMemberRegisteredAtCommunity: { 1: partyMemberRegisteredAtCommunityV1 },
   PartyMemberCommunityRegistrationEnded: { 1: partyMemberCommunityRegistrationEndedV1 },
+  PartyMemberServiceHoursCredited: { 1: partyMemberServiceHoursCreditedV1 },
   HouseholdContactAssigned: { 1: householdContactAssignedV1 },
   HouseholdContactReleased: { 1: householdContactReleasedV1 },
   HouseholdContactVisitRecorded: { 1: householdContactVisitRecordedV1 },

@@ -40,6 +40,7 @@ describe('party-building contracts', () => {
     expect(personalFieldsOf('FirstSecretaryAppointed')).toEqual(['name']);
     expect(personalFieldsOf('PartTimeCadreAppointed')).toEqual(['name']);
     expect(personalFieldsOf('HouseholdContactVisitRecorded')).toEqual([]);
+    expect(personalFieldsOf('PartyMemberServiceHoursCredited')).toEqual([]);
     const registered = first(contracts.find((c) => c.eventType === 'PartyMemberRegisteredAtCommunity')!);
     expect(validateEventData('PartyMemberRegisteredAtCommunity', 1, { ...registered, phone: '13812345678' }).errors).toEqual([
       '/phone must be object',

@@ -1,4 +1,4 @@
-import { encrypted, eventSchema, id, nullableId, text, utcDateTime } from '../json-schema.js';
+import { calendarDate, closedObject, encrypted, eventSchema, id, nullableId, text, utcDateTime } from '../json-schema.js';
 import { exampleEncrypted, exampleIds as ex } from './examples.js';
 
 const context = 'party-building';
@@ -38,4 +38,40 @@ export const partyMemberCommunityRegistrationEndedV1 = eventSchema({
   description: "A party member's registration at the community ended (moved away, membership transferred …).",
   properties: { memberId: id, communityId: id, reason: text, endedAt: utcDateTime },
   examples: [{ memberId: ex.member, communityId: ex.community, reason: '迁出本社区', endedAt: '2027-06-01T02:00:00.000Z' }],
+});
+
+export const partyMemberServiceHoursCreditedV1 = eventSchema({
+  context,
+  eventType: 'PartyMemberServiceHoursCredited',
+  schemaVersion: 1,
+  description:
+    "Verified volunteer service hours were credited to a party member's service record (党员志愿服务记录): hours " +
+    "entered in the volunteers' hours ledger of the volunteer linked to the member. One credit per ledger record.",
+  properties: {
+    memberId: id,
+    communityId: { ...id, description: 'The community the member is (or was last) registered at.' },
+    volunteerId: { ...id, description: 'The volunteer (volunteers context) linked to the member.' },
+    recordId: { ...id, description: "The volunteers' hours-ledger record credited." },
+    source: closedObject({
+      kind: { ...text, minLength: 1, description: 'What the hours were served in: opportunity, pairing_activity, party_activity, other.' },
+      id: { type: ['string', 'null'], minLength: 1, description: 'The opportunity / activity id; null for other service.' },
+    }),
+    activity: text,
+    servedOn: calendarDate,
+    servedMinutes: { type: 'integer', minimum: 1, maximum: 1440, description: 'Whole minutes served.' },
+    creditedAt: utcDateTime,
+  },
+  examples: [
+    {
+      memberId: ex.member,
+      communityId: ex.community,
+      volunteerId: ex.volunteer,
+      recordId: ex.serviceRecord,
+      source: { kind: 'pairing_activity', id: ex.activity },
+      activity: '重阳节敬老志愿服务',
+      servedOn: '2026-10-29',
+      servedMinutes: 150,
+      creditedAt: '2026-10-30T02:00:00.000Z',
+    },
+  ],
 });

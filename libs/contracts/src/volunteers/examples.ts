@@ -7,6 +7,7 @@ import type { JsonSchema } from '../json-schema.js';
 export const exampleIds = {
   community: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7a01',
   resident: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7a05',
+  partyMember: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7a07',
   volunteer: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7c01',
   team: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7c02',
   training: '01938f6e-7a1c-7c3e-9a4b-2f1d5c6b7c03',

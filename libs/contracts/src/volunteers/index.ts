@@ -8,6 +8,7 @@ import {
 import {
   opportunityServiceHoursVerifiedV1,
   serviceOpportunityCancelledV1,
+  serviceOpportunityCompletedV1,
   serviceOpportunityPublishedV1,
   volunteerCheckedInV1,
   volunteerCheckedOutV1,
@@ -41,6 +42,7 @@ export const volunteersSchemas = {
   VolunteerCheckedOut: { 1: volunteerCheckedOutV1 },
   OpportunityServiceHoursVerified: { 1: opportunityServiceHoursVerifiedV1 },
   ServiceOpportunityCancelled: { 1: serviceOpportunityCancelledV1 },
+  ServiceOpportunityCompleted: { 1: serviceOpportunityCompletedV1 },
   ServiceHoursRecorded: { 1: serviceHoursRecordedV1 },
   VolunteerStarLevelReached: { 1: volunteerStarLevelReachedV1 },
   ServiceCertificateIssued: { 1: serviceCertificateIssuedV1 },

@@ -128,3 +128,20 @@ export const serviceOpportunityCancelledV1 = eventSchema({
   properties: { ...oppRef, reason: text, cancelledAt: utcDateTime },
   examples: [{ ...ref, reason: '暴雨预警', cancelledAt: '2026-09-11T12:00:00.000Z' }],
 });
+
+export const serviceOpportunityCompletedV1 = eventSchema({
+  context,
+  eventType: 'ServiceOpportunityCompleted',
+  schemaVersion: 1,
+  description:
+    'A service opportunity was completed: every volunteer who took part has had their hours verified. Carries its ' +
+    'source (an appeal it answers, say) and the totals, so the source can be closed without reading the sign-ups.',
+  properties: {
+    ...oppRef,
+    source: closedObject({ kind: oneOf('appeal', 'pairing_activity', 'party_activity', 'standalone'), id: nullableId }),
+    verifiedVolunteers: { type: 'integer', minimum: 1 },
+    servedMinutes: positiveMinutes,
+    completedAt: utcDateTime,
+  },
+  examples: [{ ...ref, source: { kind: 'appeal', id: ids.appeal }, verifiedVolunteers: 2, servedMinutes: 180, completedAt: '2026-09-12T10:00:00.000Z' }],
+});

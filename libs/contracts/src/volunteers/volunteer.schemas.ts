@@ -1,4 +1,4 @@
-import { calendarDate, closedObject, encrypted, eventSchema, id, oneOf, text, utcDateTime } from '../json-schema.js';
+import { calendarDate, closedObject, eventSchema, id, nullableEncrypted, oneOf, text, utcDateTime } from '../json-schema.js';
 import { exampleEncrypted, exampleIds as ids, positiveMinutes } from './examples.js';
 
 const context = 'volunteers';
@@ -10,14 +10,15 @@ export const volunteerRegisteredV1 = eventSchema({
   schemaVersion: 1,
   description:
     'A volunteer (志愿者) was registered in a community, linked to a resident, a party member or an organisation (as ' +
-    "its staff). Name, phone and ID number are encrypted under the volunteer's own key.",
+    "its staff). Name, phone and ID number are encrypted under the volunteer's own key; they are null only for a " +
+    "volunteer linked to a party member registered without them (the member's own are under party-building's keys).",
   properties: {
     volunteerId: id,
     communityId: id,
     linkedTo: closedObject({ kind: oneOf('resident', 'party_member', 'organisation_staff'), id }),
-    name: encrypted,
-    phone: encrypted,
-    idNumber: encrypted,
+    name: { ...nullableEncrypted, description: 'Null only for a volunteer linked to a party member.' },
+    phone: { ...nullableEncrypted, description: 'Null only for a volunteer linked to a party member.' },
+    idNumber: { ...nullableEncrypted, description: 'Null only for a volunteer linked to a party member.' },
     skills: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
     registeredAt: utcDateTime,
   },
@@ -29,6 +30,15 @@ export const volunteerRegisteredV1 = eventSchema({
       phone: exampleEncrypted(ids.volunteer),
       idNumber: exampleEncrypted(ids.volunteer),
       skills: ['法律咨询'],
+      registeredAt: '2026-09-01T02:00:00.000Z',
+    },
+    {
+      ...ref,
+      linkedTo: { kind: 'party_member', id: ids.partyMember },
+      name: null,
+      phone: null,
+      idNumber: null,
+      skills: [],
       registeredAt: '2026-09-01T02:00:00.000Z',
     },
   ],

@@ -27,6 +27,8 @@ export function organisationsInfrastructure(config: OrganisationsConfig): Dynami
     projections: PROJECTIONS,
     readModelEntities: [OrganisationRow, PairingRow, SharedFacilityRow, FacilityBookingRow],
     communityDirectory: true,
+    // The credit-code reservation is how registration keeps codes unique; it has no public contract.
+    internalEventTypes: ['OrganisationCreditCodeReserved'],
     providers: [
       {
         provide: PAIRING_DECIDER,

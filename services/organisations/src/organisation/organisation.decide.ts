@@ -36,7 +36,7 @@ import {
   type SocialOrganisationLegallyRegistered,
 } from './organisation.events.js';
 import { evolve, initialState, type OrganisationState } from './organisation.state.js';
-import { requireCreditCode } from './unified-social-credit-code.js';
+import { requireCreditCode } from '@cogov/domain';
 
 export type RegisterOrganisation = {
   type: 'RegisterOrganisation';

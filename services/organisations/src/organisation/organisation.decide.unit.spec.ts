@@ -6,7 +6,7 @@ import type {
   SocialOrganisationIncubated,
   SocialOrganisationLegallyRegistered,
 } from './organisation.events.js';
-import { creditCodeCheckCharacter, isValidCreditCode } from './unified-social-credit-code.js';
+import { creditCodeCheckCharacter, isValidCreditCode } from '@cogov/domain';
 
 const { spec, expectEveryEventToSatisfyItsContract } = contractCheckedSpecification(organisationDecider);
 const field = (name: string) => (error: Error) => expect((error as ValidationError).field).toBe(name);

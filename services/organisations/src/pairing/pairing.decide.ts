@@ -11,7 +11,8 @@
  * - a month's theme (每月一主题) may be replaced until an activity of that month is recorded; from then on
  *   the activities carry it, so it is fixed;
  * - activities are held on an Asia/Shanghai date between the establishment and today, with at least one
- *   participant (staff of the unit or residents).
+ *   participant (staff of the unit or residents); the volunteers they list served `volunteerMinutes` each
+ *   (1 to 1,440, stated exactly when volunteers are listed), so that their hours can be recorded.
  */
 import type { Decider } from '@cogov/eventsourcing';
 import {
@@ -21,6 +22,7 @@ import {
   requireCalendarDate,
   requireCalendarMonth,
   requireDistinctNonEmptyList,
+  requireIntegerInRange,
   requireMetadata,
   requireNonEmpty,
   requireNonNegativeInteger,
@@ -77,6 +79,8 @@ export type RecordPairingActivity = {
     staffCount: number;
     residentCount: number;
     volunteerIds: string[];
+    /** How long each listed volunteer served, in whole minutes; null exactly when `volunteerIds` is empty. */
+    volunteerMinutes: number | null;
   };
   metadata: CommandMetadata;
 };
@@ -108,6 +112,7 @@ export type PairingCommand =
 type Active = Extract<PairingState, { status: 'active' }>;
 
 const REVIEW_PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
+const DAY_MINUTES = 24 * 60;
 
 function requireActive(state: PairingState, pairingId: string, doing: string): Active {
   if (state.status === 'empty') throw new NotFoundError('pairing', pairingId);
@@ -210,6 +215,11 @@ function recordActivity({ data, metadata }: RecordPairingActivity, state: Pairin
   const staffCount = requireNonNegativeInteger(data.staffCount, 'data.staffCount');
   const residentCount = requireNonNegativeInteger(data.residentCount, 'data.residentCount');
   const volunteerIds = requireDistinctNonEmptyList(data.volunteerIds, 'data.volunteerIds');
+  let volunteerMinutes: number | null = null;
+  if (volunteerIds.length > 0) volunteerMinutes = requireIntegerInRange(data.volunteerMinutes, 'data.volunteerMinutes', 1, DAY_MINUTES);
+  else if (data.volunteerMinutes != null) {
+    throw new ValidationError('data.volunteerMinutes', 'data.volunteerMinutes must be null when no volunteer is listed');
+  }
   if (staffCount + residentCount === 0) {
     throw new ValidationError('data.staffCount', 'data.staffCount and data.residentCount must not both be 0');
   }
@@ -219,7 +229,7 @@ function recordActivity({ data, metadata }: RecordPairingActivity, state: Pairin
   if (heldOn < pairing.establishedOn) {
     throw new ValidationError('data.heldOn', `data.heldOn must not be before the pairing was established (${pairing.establishedOn})`);
   }
-  const facts: ActivityFacts = { ...ref(pairing), activityId, title, heldOn, place, staffCount, residentCount, volunteerIds };
+  const facts: ActivityFacts = { ...ref(pairing), activityId, title, heldOn, place, staffCount, residentCount, volunteerIds, volunteerMinutes };
   const recorded = pairing.activities[activityId];
   if (recorded !== undefined) {
     if (sameFacts(recorded, facts)) return [];

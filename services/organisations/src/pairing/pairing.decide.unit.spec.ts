@@ -48,6 +48,7 @@ const activity: PairingActivityHeld = {
     staffCount: 12,
     residentCount: 45,
     volunteerIds: ['v-1', 'v-2'],
+    volunteerMinutes: 150,
     recordedAt: NOW,
   },
 };
@@ -164,8 +165,19 @@ describe('pairing decider', () => {
         .thenThrows(ValidationError, field('data.staffCount'));
       spec.given([established]).when(recordActivity({ volunteerIds: ['v-1', 'v-1'] })).thenThrows(ValidationError, field('data.volunteerIds[1]'));
     });
+    it('states how long the listed volunteers served: 1 to 1,440 minutes, null exactly when none is listed', () => {
+      spec
+        .given([established, themeSet])
+        .when(recordActivity({ volunteerIds: [], volunteerMinutes: null }))
+        .then([{ ...activity, data: { ...activity.data, volunteerIds: [], volunteerMinutes: null } }]);
+      for (const volunteerMinutes of [null, 0, 1441, 90.5]) {
+        spec.given([established]).when(recordActivity({ volunteerMinutes })).thenThrows(ValidationError, field('data.volunteerMinutes'));
+      }
+      spec.given([established]).when(recordActivity({ volunteerIds: [], volunteerMinutes: 60 })).thenThrows(ValidationError, field('data.volunteerMinutes'));
+    });
     it('rejects a reused activity id with other facts, and an ended pairing', () => {
       spec.given([established, themeSet, activity]).when(recordActivity({ residentCount: 50 })).thenThrows(AlreadyExistsError);
+      spec.given([established, themeSet, activity]).when(recordActivity({ volunteerMinutes: 120 })).thenThrows(AlreadyExistsError);
       spec.given([established, ended]).when(recordActivity()).thenThrows(InvalidStateError);
     });
     it('stays quiet when recorded again identically', () => {

@@ -44,6 +44,8 @@ export type PairingActivityHeld = DomainEvent<
     residentCount: number;
     /** Volunteers who served, so that their service hours can be recorded from this activity. */
     volunteerIds: string[];
+    /** Whole minutes each listed volunteer served (1 to 1,440); null exactly when no volunteer is listed. */
+    volunteerMinutes: number | null;
     recordedAt: string;
   }
 >;

@@ -31,7 +31,7 @@ interface Pairing {
 export type PairingState =
   | { readonly status: 'empty' }
   | (Pairing & { readonly status: 'active' })
-  | (Pairing & { readonly status: 'ended'; readonly endedAt: string });
+  | (Pairing & { readonly status: 'ended'; readonly endedAt: string; readonly endReason: string });
 
 export const initialState = (): PairingState => ({ status: 'empty' });
 
@@ -78,7 +78,7 @@ export function evolve(state: PairingState, event: PairingEvent): PairingState {
         reviews: { ...state.reviews, [event.data.period]: { rating: event.data.rating, comments: event.data.comments } },
       };
     case 'PairingEnded':
-      return { ...state, status: 'ended', endedAt: event.data.endedAt };
+      return { ...state, status: 'ended', endedAt: event.data.endedAt, endReason: event.data.reason };
     default: {
       const _exhaustive: never = event;
       return state;

@@ -7,24 +7,35 @@
  * allow is an InvalidStateError — registering at a second community while registered at one (end it
  * first: a member registers where they live), ending a registration that never began is NotFoundError.
  * After an end, the member may register again (moving house).
+ *
+ * Service hours (the volunteer-service-record workflow): one credit per hours-ledger record of the member's
+ * volunteer — quiet when that record was credited with the same facts, AlreadyExistsError when with others; a
+ * member never registered is NotFoundError. Hours are credited whatever the registration's status: the service
+ * record is the member's history, and ledger entries may come after the end of the service they record.
  */
 import type { Decider, EncryptedField } from '@cogov/eventsourcing';
 import {
+  AlreadyExistsError,
   InvalidStateError,
   NotFoundError,
   ValidationError,
+  requireCalendarDate,
   requireEncrypted,
+  requireIntegerInRange,
   requireMetadata,
   requireNonEmpty,
   requireNullableNonEmpty,
+  sameFacts,
+  shanghaiDateOf,
   type CommandMetadata,
 } from '@cogov/domain';
 import type {
   PartyMemberCommunityRegistrationEnded,
   PartyMemberEvent,
   PartyMemberRegisteredAtCommunity,
+  PartyMemberServiceHoursCredited,
 } from './party-member.events.js';
-import { evolve, initialState, type PartyMemberState } from './party-member.state.js';
+import { evolve, initialState, type CreditFacts, type PartyMemberState } from './party-member.state.js';
 
 export type RegisterPartyMemberAtCommunity = {
   type: 'RegisterPartyMemberAtCommunity';
@@ -44,7 +55,15 @@ export type EndPartyMemberCommunityRegistration = {
   metadata: CommandMetadata;
 };
 
-export type PartyMemberCommand = RegisterPartyMemberAtCommunity | EndPartyMemberCommunityRegistration;
+export type CreditPartyMemberServiceHours = {
+  type: 'CreditPartyMemberServiceHours';
+  data: CreditFacts;
+  metadata: CommandMetadata;
+};
+
+export type PartyMemberCommand = RegisterPartyMemberAtCommunity | EndPartyMemberCommunityRegistration | CreditPartyMemberServiceHours;
+
+const DAY_MINUTES = 24 * 60;
 
 function register({ data, metadata }: RegisterPartyMemberAtCommunity, state: PartyMemberState): PartyMemberRegisteredAtCommunity[] {
   const memberId = requireNonEmpty(data.memberId, 'memberId');
@@ -72,6 +91,30 @@ function end({ data, metadata }: EndPartyMemberCommunityRegistration, state: Par
   return [{ type: 'PartyMemberCommunityRegistrationEnded', data: { memberId, communityId: state.communityId, reason, endedAt: metadata.now } }];
 }
 
+function creditServiceHours({ data, metadata }: CreditPartyMemberServiceHours, state: PartyMemberState): PartyMemberServiceHoursCredited[] {
+  const memberId = requireNonEmpty(data.memberId, 'memberId');
+  if (typeof data.source !== 'object' || data.source === null) throw new ValidationError('source', 'source is required');
+  const servedOn = requireCalendarDate(data.servedOn, 'servedOn');
+  const today = shanghaiDateOf(metadata.now);
+  if (servedOn > today) throw new ValidationError('servedOn', `servedOn must not be after today (${today})`);
+  const facts: CreditFacts = {
+    memberId,
+    volunteerId: requireNonEmpty(data.volunteerId, 'volunteerId'),
+    recordId: requireNonEmpty(data.recordId, 'recordId'),
+    source: { kind: requireNonEmpty(data.source.kind, 'source.kind'), id: requireNullableNonEmpty(data.source.id, 'source.id') },
+    activity: requireNonEmpty(data.activity, 'activity').trim(),
+    servedOn,
+    servedMinutes: requireIntegerInRange(data.servedMinutes, 'servedMinutes', 1, DAY_MINUTES),
+  };
+  if (state.status === 'empty') throw new NotFoundError('party member', memberId);
+  const credited = state.credits[facts.recordId];
+  if (credited !== undefined) {
+    if (sameFacts(credited, facts)) return [];
+    throw new AlreadyExistsError('service hours credit', facts.recordId, `credited as ${credited.servedMinutes} minutes on ${credited.servedOn}`);
+  }
+  return [{ type: 'PartyMemberServiceHoursCredited', data: { ...facts, communityId: state.communityId, creditedAt: metadata.now } }];
+}
+
 export const partyMemberDecider: Decider<PartyMemberCommand, PartyMemberEvent, PartyMemberState> = {
   decide(command, state) {
     const metadata = requireMetadata(command.metadata);
@@ -80,6 +123,8 @@ export const partyMemberDecider: Decider<PartyMemberCommand, PartyMemberEvent, P
         return register({ ...command, metadata }, state);
       case 'EndPartyMemberCommunityRegistration':
         return end({ ...command, metadata }, state);
+      case 'CreditPartyMemberServiceHours':
+        return creditServiceHours({ ...command, metadata }, state);
       default: {
         const _exhaustive: never = command;
         throw new ValidationError('type', `unknown party member command ${(command as { type: string }).type}`);

@@ -28,6 +28,28 @@ export type PartyMemberCommunityRegistrationEnded = DomainEvent<
   { memberId: string; communityId: string; reason: string; endedAt: string }
 >;
 
-export type PartyMemberEvent = PartyMemberRegisteredAtCommunity | PartyMemberCommunityRegistrationEnded;
+/**
+ * Verified volunteer hours credited to the member's service record (党员志愿服务记录): hours entered in the
+ * volunteers' hours ledger of the volunteer linked to this member (the volunteer-service-record workflow).
+ * One credit per ledger record; `communityId` is the member's (latest) community of registration.
+ */
+export type PartyMemberServiceHoursCredited = DomainEvent<
+  'PartyMemberServiceHoursCredited',
+  {
+    memberId: string;
+    communityId: string;
+    volunteerId: string;
+    /** The volunteers' hours-ledger record credited. */
+    recordId: string;
+    /** What the hours were served in, as the ledger says (`id` null for other service). */
+    source: { kind: string; id: string | null };
+    activity: string;
+    servedOn: string;
+    servedMinutes: number;
+    creditedAt: string;
+  }
+>;
+
+export type PartyMemberEvent = PartyMemberRegisteredAtCommunity | PartyMemberCommunityRegistrationEnded | PartyMemberServiceHoursCredited;
 
 export const partyMemberStreamId = (memberId: string): string => `party-member-${memberId}`;

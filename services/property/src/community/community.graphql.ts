@@ -7,7 +7,7 @@ import { CompoundAssessmentRatingType, CompoundType } from '../compound/compound
 export class CommunityType {
   @Field(() => ID) id!: string;
   @Field(() => [CompoundType], { description: 'Compounds (小区) of the community.' }) compounds?: CompoundType[];
-  @Field(() => Int, { description: "Compounds with a filed owners' committee (业主委员会); 0 until committees are wired." })
+  @Field(() => Int, { description: "Compounds with a filed (备案) owners' committee (业主委员会)." })
   compoundsWithOwnersCommittee?: number;
   @Field(() => [CompoundAssessmentRatingType], { description: "Each assessed compound's latest quarterly rating." })
   latestAssessmentRatings?: CompoundAssessmentRatingType[];

@@ -4,6 +4,7 @@ import { requireActor, type AuthenticatedRequest } from '@cogov/auth';
 import { ForbiddenError, Jurisdiction, ReadModels } from '@cogov/service-kit';
 import { CompoundAssessmentRatingType, CompoundType, compoundFromRow, latestAssessmentOf } from '../compound/compound.graphql.js';
 import { CompoundRow } from '../compound/projections/compound-directory/compound-directory.entity.js';
+import { OwnersCommitteeRow } from '../owners-committee/projections/owners-committee-register/owners-committee-register.entity.js';
 import { CommunityType } from './community.graphql.js';
 
 type GraphqlContext = { req: AuthenticatedRequest };
@@ -29,8 +30,9 @@ export class CommunityResolver {
   @ResolveField(() => Int)
   async compoundsWithOwnersCommittee(@Parent() community: CommunityType, @Context() context: GraphqlContext): Promise<number> {
     await this.assertCovers(community.id, context);
-    // Owners' committees are not wired into this service yet (no committee read model): none is known filed.
-    return 0;
+    const filed = await this.readModels.em().find(OwnersCommitteeRow, { communityId: community.id, status: 'filed' }, { fields: ['compoundId'] });
+    // A compound counts once, whichever of its committees (terms) is filed.
+    return new Set(filed.map((row) => row.compoundId)).size;
   }
 
   @ResolveField(() => [CompoundAssessmentRatingType])

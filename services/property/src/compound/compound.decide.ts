@@ -18,6 +18,7 @@ import {
   NotFoundError,
   ValidationError,
   requireCalendarDate,
+  requireCreditCode,
   requireIntegerInRange,
   requireMetadata,
   requireNonEmpty,
@@ -87,7 +88,6 @@ export type CompoundCommand =
 type Registered = Extract<CompoundState, { status: 'registered' }>;
 
 /** 18 characters of the GB 32100 alphabet (no I, O, Z, S, V); the check digit is the registry's business. */
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 function requireCompound(state: CompoundState, compoundId: string): Registered {
   if (state.status === 'empty') throw new NotFoundError('compound', compoundId);
@@ -133,9 +133,7 @@ function sign({ data, metadata }: SignPropertyServiceContract, state: CompoundSt
   const contractId = requireNonEmpty(data.contractId, 'contractId');
   const companyId = requireNonEmpty(data.companyId, 'companyId');
   const companyName = requireNonEmpty(data.companyName, 'companyName');
-  if (typeof data.unifiedSocialCreditCode !== 'string' || !CREDIT_CODE.test(data.unifiedSocialCreditCode)) {
-    throw new ValidationError('unifiedSocialCreditCode', 'unifiedSocialCreditCode must be an 18-character unified social credit code');
-  }
+  const unifiedSocialCreditCode = requireCreditCode(data.unifiedSocialCreditCode, 'unifiedSocialCreditCode');
   const startsOn = requireCalendarDate(data.startsOn, 'startsOn');
   const endsOn = requireCalendarDate(data.endsOn, 'endsOn');
   if (endsOn <= startsOn) throw new ValidationError('endsOn', 'endsOn must be after startsOn');
@@ -157,7 +155,7 @@ function sign({ data, metadata }: SignPropertyServiceContract, state: CompoundSt
         contractId,
         companyId,
         companyName,
-        unifiedSocialCreditCode: data.unifiedSocialCreditCode,
+        unifiedSocialCreditCode,
         startsOn,
         endsOn,
         signedAt: metadata.now,

@@ -35,7 +35,7 @@ const contract = {
   contractId: 'k-1',
   companyId: 'pc-1',
   companyName: '安居物业',
-  unifiedSocialCreditCode: '91110105MA01ABCD3X',
+  unifiedSocialCreditCode: '91110105MA01ABCD39',
   startsOn: '2026-04-01',
   endsOn: '2029-03-31',
 };

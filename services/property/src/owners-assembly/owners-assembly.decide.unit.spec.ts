@@ -260,6 +260,16 @@ describe('owners assembly decider', () => {
       expect(event).toMatchObject({ type: 'OwnersAssemblyElectionCounted', data: { seats: 1, elected: ['o1'], outcome: 'elected' } });
       spec.given([...voting, electionBallot(1, ['o1']), electionBallot(2, ['o1'])]).when(countVote()).then([event!]);
     });
+    it('keeps the outcome and the elected in the counted state (what a committee records)', () => {
+      const voting = [convened('committee_election'), onRoll(1), onRoll(2), onRoll(3), nominated('o1'), opened(3)];
+      const fold = (events: OwnersAssemblyEvent[]) => events.reduce(ownersAssemblyDecider.evolve, ownersAssemblyDecider.initialState());
+      const elected = [...voting, electionBallot(1, ['o1']), electionBallot(2, ['o1'])];
+      expect(fold([...elected, ...ownersAssemblyDecider.decide(countVote(), fold(elected))])).toMatchObject({ status: 'counted', outcome: 'elected', elected: ['o1'] });
+      const tooFew = [...voting, electionBallot(1, ['o1'])];
+      expect(fold([...tooFew, ...ownersAssemblyDecider.decide(countVote(), fold(tooFew))])).toMatchObject({ status: 'counted', outcome: 'invalid_turnout', elected: [] });
+      const motion = [...votingOn(3), ...ballots(1, 3, 'for')];
+      expect(fold([...motion, ...ownersAssemblyDecider.decide(countVote(), fold(motion))])).toMatchObject({ status: 'counted', outcome: 'adopted', elected: [] });
+    });
     it('rejects counting before voting opens', () => {
       spec.given([convened(), onRoll(1)]).when(countVote()).thenThrows(InvalidStateError);
     });

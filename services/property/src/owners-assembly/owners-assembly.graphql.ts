@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { describeThreshold, type Threshold, type ThresholdTest, type VoteRule, type Weight } from './assembly-vote.js';
-import type { AssemblyRow } from './projections/assembly-register/assembly-register.entity.js';
+import type { AssemblyRow, ElectionCountColumn, MotionCountColumn } from './projections/assembly-register/assembly-register.entity.js';
 
 @ObjectType('AssemblyWeight', { description: 'Exclusive area and headcount of a set of units.' })
 export class AssemblyWeightType {
@@ -55,6 +55,29 @@ export class AssemblyVoteResultType {
   @Field() countedAt!: string;
 }
 
+@ObjectType('AssemblyCandidateResult', { description: "A candidate's ordinary decision: approving against participating area and owners." })
+export class AssemblyCandidateResultType {
+  @Field(() => ID) candidateId!: string;
+  @Field(() => AssemblyThresholdTestType) decision!: AssemblyThresholdTestType;
+  @Field() elected!: boolean;
+}
+
+@ObjectType('AssemblyElectionResult', { description: "The self-explaining count of an owners' committee election (Civil Code art. 278)." })
+export class AssemblyElectionResultType {
+  @Field({ description: 'elected | partially_elected | none_elected | invalid_turnout' }) outcome!: string;
+  @Field(() => AssemblyVoteRuleType) rule!: AssemblyVoteRuleType;
+  @Field(() => Int) seats!: number;
+  @Field(() => AssemblyWeightType) roll!: Weight;
+  @Field(() => AssemblyThresholdTestType, { description: 'Participation by area and headcount.' }) turnout!: AssemblyThresholdTestType;
+  @Field(() => [AssemblyCandidateResultType], { description: 'Each candidate by the ordinary rule, in nomination order.' })
+  candidates!: AssemblyCandidateResultType[];
+  @Field(() => [ID]) elected!: string[];
+  @Field(() => [ID], { description: 'Passing candidates tied across the last seat: none of them is elected (run-off).' })
+  tiedForLastSeat!: string[];
+  @Field(() => [String]) explanation!: string[];
+  @Field() countedAt!: string;
+}
+
 @ObjectType('OwnersAssemblyRollEntry')
 export class OwnersAssemblyRollEntryType {
   @Field(() => ID) unitId!: string;
@@ -72,8 +95,12 @@ export class OwnersAssemblyType {
   @Field({ description: 'ordinary | special' }) thresholdClass!: string;
   @Field({ description: 'convened | voting | counted' }) status!: string;
   @Field(() => [OwnersAssemblyRollEntryType]) roll!: OwnersAssemblyRollEntryType[];
+  @Field(() => Int, { nullable: true, description: 'Committee seats of a committee_election; null for a motion.' }) seats!: number | null;
+  @Field(() => [ID], { description: 'Candidates of a committee election, in nomination order.' }) candidateIds!: string[];
   @Field(() => Int, { description: 'Units that have cast their ballot.' }) ballotsCast!: number;
-  @Field(() => AssemblyVoteResultType, { nullable: true }) result!: AssemblyVoteResultType | null;
+  @Field(() => AssemblyVoteResultType, { nullable: true, description: "A motion's count, once counted." }) result!: AssemblyVoteResultType | null;
+  @Field(() => AssemblyElectionResultType, { nullable: true, description: "A committee election's count, once counted." })
+  electionResult!: AssemblyElectionResultType | null;
 }
 
 const threshold = (t: Threshold): AssemblyThresholdType => ({ ...t, text: describeThreshold(t) });
@@ -85,8 +112,37 @@ const rule = (r: VoteRule): AssemblyVoteRuleType => ({
   headcount: r.headcount,
 });
 
+function motionResult(result: MotionCountColumn): AssemblyVoteResultType {
+  return {
+    outcome: result.outcome,
+    rule: rule(result.rule),
+    roll: result.roll,
+    tally: result.tally,
+    turnout: test(result.turnout),
+    decision: test(result.decision),
+    explanation: result.explanation,
+    countedAt: result.countedAt,
+  };
+}
+
+function electionResult(result: ElectionCountColumn): AssemblyElectionResultType {
+  return {
+    outcome: result.outcome,
+    rule: rule(result.rule),
+    seats: result.seats,
+    roll: result.roll,
+    turnout: test(result.turnout),
+    candidates: result.candidates.map((c) => ({ candidateId: c.candidateId, decision: test(c.decision), elected: result.elected.includes(c.candidateId) })),
+    elected: result.elected,
+    tiedForLastSeat: result.tiedForLastSeat,
+    explanation: result.explanation,
+    countedAt: result.countedAt,
+  };
+}
+
 export function assemblyFromRow(row: AssemblyRow): OwnersAssemblyType {
   const { result } = row;
+  const election = row.seats !== null;
   return {
     id: row.assemblyId,
     compoundId: row.compoundId,
@@ -98,16 +154,10 @@ export function assemblyFromRow(row: AssemblyRow): OwnersAssemblyType {
     roll: Object.entries(row.roll)
       .map(([unitId, entry]) => ({ unitId, ...entry }))
       .sort((a, b) => a.unitId.localeCompare(b.unitId)),
+    seats: row.seats,
+    candidateIds: row.candidateIds,
     ballotsCast: row.ballotsCast,
-    result: result && {
-      outcome: result.outcome,
-      rule: rule(result.rule),
-      roll: result.roll,
-      tally: result.tally,
-      turnout: test(result.turnout),
-      decision: test(result.decision),
-      explanation: result.explanation,
-      countedAt: result.countedAt,
-    },
+    result: result && !election ? motionResult(result as MotionCountColumn) : null,
+    electionResult: result && election ? electionResult(result as ElectionCountColumn) : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { AssemblyMatter, MotionChoice, RollEntry, ThresholdClass, VoteRule } from './assembly-vote.js';
+import type { AssemblyMatter, ElectionOutcome, MotionChoice, MotionOutcome, RollEntry, ThresholdClass, VoteRule } from './assembly-vote.js';
 import type { OwnersAssemblyEvent } from './owners-assembly.events.js';
 
 /** Plain objects and arrays only, so a snapshot is plain JSON. */
@@ -23,7 +23,12 @@ export type OwnersAssemblyState =
   | { readonly status: 'empty' }
   | (Assembly & { readonly status: 'convened' })
   | (Assembly & { readonly status: 'voting' })
-  | (Assembly & { readonly status: 'counted' });
+  | (Assembly & {
+      readonly status: 'counted';
+      readonly outcome: MotionOutcome | ElectionOutcome;
+      /** The candidates elected (every seat or some of them); empty for a motion. */
+      readonly elected: readonly string[];
+    });
 
 export const initialState = (): OwnersAssemblyState => ({ status: 'empty' });
 
@@ -71,8 +76,9 @@ export function evolve(state: OwnersAssemblyState, event: OwnersAssemblyEvent): 
       return { ...state, electionBallots: { ...state.electionBallots, [event.data.unitId]: approved } };
     }
     case 'OwnersAssemblyMotionCounted':
+      return state.status === 'voting' ? { ...state, status: 'counted', outcome: event.data.outcome, elected: [] } : state;
     case 'OwnersAssemblyElectionCounted':
-      return state.status === 'voting' ? { ...state, status: 'counted' } : state;
+      return state.status === 'voting' ? { ...state, status: 'counted', outcome: event.data.outcome, elected: [...event.data.elected] } : state;
     default: {
       const _exhaustive: never = event;
       return state;

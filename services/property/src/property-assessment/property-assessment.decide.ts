@@ -51,9 +51,20 @@ export type VetoPropertyServiceAssessment = {
   data: { compoundId: string; quarter: string; vetoItem: string; note: string };
   metadata: CommandMetadata;
 };
+/** The return visits of the compound's property appeals in the quarter, as the appeal-satisfaction workflow tallied them. */
+export interface AppealSatisfactionTally {
+  visits: number;
+  satisfied: number;
+  basicallySatisfied: number;
+}
+
 export type ConcludePropertyServiceAssessment = {
   type: 'ConcludePropertyServiceAssessment';
-  data: { compoundId: string; quarter: string };
+  /**
+   * With `appealSatisfaction` (visits > 0), the `appeal_satisfaction` criterion is scored from it — the rate of
+   * satisfied and basically satisfied return visits, in whole percent — superseding an assessor's score.
+   */
+  data: { compoundId: string; quarter: string; appealSatisfaction?: AppealSatisfactionTally | null };
   metadata: CommandMetadata;
 };
 
@@ -120,23 +131,51 @@ function veto({ data, metadata }: VetoPropertyServiceAssessment, state: Property
   return [{ type: 'PropertyServiceAssessmentVetoed', data: { ...keyOf(assessment), vetoItem, note, vetoedAt: metadata.now } }];
 }
 
+/** The criterion the appeal workflow supplies (assessment-scheme.ts). */
+export const APPEAL_SATISFACTION_CRITERION = 'appeal_satisfaction';
+
+/** Satisfied and basically satisfied return visits as a whole percentage (half up); null without visits. */
+export function appealSatisfactionScore(tally: AppealSatisfactionTally | null | undefined): number | null {
+  if (!tally || tally.visits <= 0) return null;
+  const counted = tally.satisfied + tally.basicallySatisfied;
+  if (![tally.visits, tally.satisfied, tally.basicallySatisfied].every((n) => Number.isSafeInteger(n) && n >= 0) || counted > tally.visits) {
+    throw new ValidationError('appealSatisfaction', 'appealSatisfaction must count at most `visits` satisfied and basically satisfied visits');
+  }
+  return Math.floor((counted * 100 * 2 + tally.visits) / (tally.visits * 2));
+}
+
 function conclude(
   { data, metadata }: ConcludePropertyServiceAssessment,
   state: PropertyAssessmentState,
-): PropertyServiceAssessmentConcluded[] {
+): (PropertyServiceCriterionScored | PropertyServiceAssessmentConcluded)[] {
   const compoundId = requireNonEmpty(data.compoundId, 'compoundId');
   const { quarter, lastDay } = requireQuarter(data.quarter, 'quarter');
   const assessment = requireOpen(state, compoundId, quarter, 'concluded again');
-  const missing = assessment.scheme.criteria.filter((c) => assessment.scores[c.criterion] === undefined).map((c) => c.criterion);
+  const fromAppeals = assessment.scheme.criteria.some((c) => c.criterion === APPEAL_SATISFACTION_CRITERION) ? appealSatisfactionScore(data.appealSatisfaction) : null;
+  const scores = fromAppeals === null ? assessment.scores : { ...assessment.scores, [APPEAL_SATISFACTION_CRITERION]: fromAppeals };
+  const missing = assessment.scheme.criteria.filter((c) => scores[c.criterion] === undefined).map((c) => c.criterion);
   if (missing.length > 0) throw new InvalidStateError(`criteria not yet scored: ${missing.join(', ')}`);
   if (shanghaiDateOf(metadata.now) < lastDay) {
     throw new InvalidStateError(`quarter ${quarter} is not over; conclude on or after ${lastDay}`);
   }
-  const result = rate(assessment.scheme, assessment.scores, assessment.vetoItems);
+  const result = rate(assessment.scheme, scores, assessment.vetoItems);
+  const tally = data.appealSatisfaction;
+  const source =
+    fromAppeals !== null && tally
+      ? `${APPEAL_SATISFACTION_CRITERION} ${fromAppeals} from ${tally.visits} return visits of the compound's property appeals in ${quarter}: ${tally.satisfied} satisfied + ${tally.basicallySatisfied} basically satisfied`
+      : `${APPEAL_SATISFACTION_CRITERION} as scored by the assessor (no return visit of a property appeal in ${quarter})`;
   return [
+    ...(fromAppeals === null
+      ? []
+      : [
+          {
+            type: 'PropertyServiceCriterionScored' as const,
+            data: { ...keyOf(assessment), criterion: APPEAL_SATISFACTION_CRITERION, score: fromAppeals, scoredAt: metadata.now },
+          },
+        ]),
     {
       type: 'PropertyServiceAssessmentConcluded',
-      data: { ...keyOf(assessment), companyId: assessment.companyId, ...result, concludedAt: metadata.now },
+      data: { ...keyOf(assessment), companyId: assessment.companyId, ...result, explanation: [...result.explanation, source], concludedAt: metadata.now },
     },
   ];
 }

@@ -107,6 +107,7 @@ describe('property assessment decider', () => {
           'weighted score 89.60 of 100 (service 90×60%, appeal_satisfaction 89×40%)',
           'bands: excellent ≥ 90, good ≥ 80, pass ≥ 60, else fail → good',
           vetoItems.length ? `veto: ${vetoItems.join(', ')} → fail` : 'no veto item',
+          'appeal_satisfaction as scored by the assessor (no return visit of a property appeal in 2026-Q3)',
         ],
         concludedAt: LAST_DAY,
       },
@@ -123,6 +124,43 @@ describe('property assessment decider', () => {
     });
     it('rejects concluding twice (second rejection: conclusion is a lifecycle move)', () => {
       spec.given([...all, concluded('good', [])]).when(conclude()).thenThrows(InvalidStateError);
+    });
+    it('scores appeal_satisfaction from the return visits the workflow tallied, superseding the assessor (7 of 8 → 88 %)', () => {
+      const tally = { visits: 8, satisfied: 5, basicallySatisfied: 2 };
+      const base = concluded('good', []);
+      spec
+        .given(all)
+        .when(command('ConcludePropertyServiceAssessment', { appealSatisfaction: tally }, LAST_DAY))
+        .then([
+          { ...scored('appeal_satisfaction', 88), data: { ...scored('appeal_satisfaction', 88).data, scoredAt: LAST_DAY } },
+          {
+            ...base,
+            data: {
+              ...base.data,
+              scores: [
+                { criterion: 'service', weight: 60, score: 90 },
+                { criterion: 'appeal_satisfaction', weight: 40, score: 88 },
+              ],
+              weightedScoreHundredths: 8920,
+              explanation: [
+                'weighted score 89.20 of 100 (service 90×60%, appeal_satisfaction 88×40%)',
+                'bands: excellent ≥ 90, good ≥ 80, pass ≥ 60, else fail → good',
+                'no veto item',
+                "appeal_satisfaction 88 from 8 return visits of the compound's property appeals in 2026-Q3: 5 satisfied + 2 basically satisfied",
+              ],
+            },
+          },
+        ]);
+    });
+    it('lets the tally stand in for an unscored appeal_satisfaction, and rejects a tally counting more than its visits', () => {
+      spec.given([opened, scored('service', 90)]).when(command('ConcludePropertyServiceAssessment', { appealSatisfaction: { visits: 2, satisfied: 1, basicallySatisfied: 0 } }, LAST_DAY)).then([
+        { ...scored('appeal_satisfaction', 50), data: { ...scored('appeal_satisfaction', 50).data, scoredAt: LAST_DAY } },
+        expect.objectContaining({ type: 'PropertyServiceAssessmentConcluded' }),
+      ]);
+      spec
+        .given(all)
+        .when(command('ConcludePropertyServiceAssessment', { appealSatisfaction: { visits: 2, satisfied: 2, basicallySatisfied: 1 } }, LAST_DAY))
+        .thenThrows(ValidationError, field('appealSatisfaction'));
     });
   });
 });

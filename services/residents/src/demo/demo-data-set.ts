@@ -6,12 +6,11 @@
  * Every step appends exactly one event to its stream: the loader skips the first `streamVersion` steps of
  * a stream, which makes a second run add nothing and an interrupted run resume where it stopped.
  */
-import { createHash } from 'node:crypto';
+import { DEMO_PROPERTY_COMPANIES, DEMO_STREET, MAIN_DEMO_COMMUNITY, demoId, demoVolunteerTeamId, fakeBirthDate, fakeIdNumber, fakeName, fakePhone, intBetween, pick, seededRandom, shanghaiDate, type DemoCommunity, type DemoScript as KitDemoScript, type DemoStep as KitDemoStep, type Random } from '@cogov/service-kit';
 import { defaultTierDurations, defaultCategoryTiers, type AppealTier } from '../appeal/appeal-deadlines.js';
 import type { AppealChannel, SatisfactionRating, StakeholderKind } from '../appeal/appeal.events.js';
 import type { HouseholdAddress } from '../household/household.events.js';
 import type { VulnerableGroupCode } from '../resident/resident.events.js';
-import { fakeBirthDate, fakeIdNumber, fakeName, fakePhone, intBetween, pick, seededRandom, type Random } from './fake-people.js';
 
 export interface DemoScale {
   households: number;
@@ -21,7 +20,9 @@ export interface DemoScale {
   days: number;
 }
 
-export const FULL_SCALE: DemoScale = { households: 1000, residents: 2500, appeals: 360, days: 150 };
+/** The scale of a demo community as the demo street defines it, over the last 150 days. */
+export const scaleOf = (community: DemoCommunity): DemoScale => ({ households: community.households, residents: community.residents, appeals: community.appeals, days: 150 });
+export const FULL_SCALE: DemoScale = scaleOf(MAIN_DEMO_COMMUNITY);
 
 /** One command of the plan, as data: the loader turns it into the handler's command. */
 export type DemoCommand =
@@ -56,16 +57,8 @@ export type DemoCommand =
   | { type: 'ReopenAppeal'; data: { appealId: string; reason: string } }
   | { type: 'EscalateAppeal'; data: { appealId: string; streetId: string } };
 
-export interface DemoStep {
-  at: Date;
-  command: DemoCommand;
-}
-
-/** The history of one aggregate: its stream and its commands in order. */
-export interface DemoScript {
-  streamId: string;
-  steps: DemoStep[];
-}
+export type DemoStep = KitDemoStep<DemoCommand>;
+export type DemoScript = KitDemoScript<DemoCommand>;
 
 export interface DemoPlan {
   communityId: string;
@@ -76,18 +69,10 @@ export interface DemoPlan {
   appeals: DemoScript[];
 }
 
-/** A stable UUID (version 5 layout, SHA-1 of a name): the same demo entity gets the same id on every run. */
-export function demoId(kind: string, key: number | string): string {
-  const hex = createHash('sha1').update(`cogov-demo:${kind}:${key}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const STREET_ID = 'street-chaoyang';
+const STREET_ID = DEMO_STREET.id;
 const GRID_NAMES = ['第一网格', '第二网格', '第三网格', '第四网格', '第五网格', '第六网格'];
-const COMPOUNDS = ['幸福小区', '和平苑', '朝阳新村', '光明里'];
 const CHANNELS: AppealChannel[] = ['hotline', 'hotline', 'hotline', 'visit', 'visit', 'app', 'app', 'grid_patrol', 'suggestion_box'];
 /** Appeals by domain, weighted roughly as a residential community sees them. */
 const CATEGORY_WEIGHTS: [string, number][] = [
@@ -106,15 +91,16 @@ const DESCRIPTIONS: Record<string, string[]> = {
   safety: ['楼道内闻到燃气味', '电动车在楼道充电，存在火灾隐患', '电梯困人'],
   planning: ['顶楼违规加建', '一层住户私搭乱建'],
 };
-const STAKEHOLDERS: Record<string, { kind: StakeholderKind; id: string }[]> = {
-  utilities: [{ kind: 'property_company', id: 'pm-xingfu' }, { kind: 'agency', id: 'beijing-water' }],
-  environment: [{ kind: 'street_office', id: 'chaoyang-street-office' }, { kind: 'residents_committee', id: 'xingfuli-rc' }],
-  property: [{ kind: 'property_company', id: 'pm-xingfu' }],
-  community: [{ kind: 'residents_committee', id: 'xingfuli-rc' }, { kind: 'volunteer_team', id: 'xingfuli-volunteers' }],
-  welfare: [{ kind: 'volunteer_team', id: 'xingfuli-volunteers' }, { kind: 'residents_committee', id: 'xingfuli-rc' }],
-  safety: [{ kind: 'agency', id: 'chaoyang-fire-brigade' }, { kind: 'property_company', id: 'pm-xingfu' }],
+/** Who the demo dispatches each domain to, in a community (ids as the residents' staff type them). */
+const stakeholdersOf = (key: string): Record<string, { kind: StakeholderKind; id: string }[]> => ({
+  utilities: [{ kind: 'property_company', id: `pm-${key}` }, { kind: 'agency', id: 'beijing-water' }],
+  environment: [{ kind: 'street_office', id: 'chaoyang-street-office' }, { kind: 'residents_committee', id: `${key}-rc` }],
+  property: [{ kind: 'property_company', id: `pm-${key}` }],
+  community: [{ kind: 'residents_committee', id: `${key}-rc` }, { kind: 'volunteer_team', id: `${key}-volunteers` }],
+  welfare: [{ kind: 'volunteer_team', id: `${key}-volunteers` }, { kind: 'residents_committee', id: `${key}-rc` }],
+  safety: [{ kind: 'agency', id: 'chaoyang-fire-brigade' }, { kind: 'property_company', id: `pm-${key}` }],
   planning: [{ kind: 'street_office', id: 'chaoyang-street-office' }],
-};
+});
 const NOTES = ['已联系责任单位', '工作人员已到现场查看', '正在协调维修', '已与居民沟通处理方案'];
 const RESOLUTIONS = ['已安排人员处理完毕', '已维修完成并经居民确认', '已协调相关单位解决', '已现场答复并解决'];
 const COMMENTS: Record<SatisfactionRating, string[]> = {
@@ -124,7 +110,6 @@ const COMMENTS: Record<SatisfactionRating, string[]> = {
 };
 
 const domainOf = (category: string): string => category.slice(0, category.indexOf('.'));
-const shanghaiDate = (at: Date): string => new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
 
 function weighted(random: Random, weights: readonly [string, number][]): string {
   const total = weights.reduce((sum, [, w]) => sum + w, 0);
@@ -136,21 +121,29 @@ function weighted(random: Random, weights: readonly [string, number][]): string 
 /** Hours as a random fraction of [min, max]. */
 const hours = (random: Random, min: number, max: number): number => (min + random() * (max - min)) * HOUR;
 
-export function demoPlan(scale: DemoScale, now: Date): DemoPlan {
-  const random = seededRandom(20261121);
-  const communityId = demoId('community', 'xingfuli');
+/**
+ * The plan of one demo community (default 幸福里社区). The full-size community keeps the ids and the seed it has
+ * always had; the others derive theirs from their key, so no two communities share a household or an appeal.
+ */
+export function demoPlan(scale: DemoScale, now: Date, of: DemoCommunity = MAIN_DEMO_COMMUNITY): DemoPlan {
+  const main = of.key === MAIN_DEMO_COMMUNITY.key;
+  const key = (n: number | string): number | string => (main ? n : `${of.key}:${n}`);
+  const random = seededRandom(main ? 20261121 : 20261121 + [...of.key].reduce((sum, c) => sum + c.charCodeAt(0), 0));
+  const communityId = of.id;
+  const COMPOUNDS = of.compounds;
+  const STAKEHOLDERS = stakeholdersOf(of.key);
   // The directory's history starts before the first appeal, so every appeal finds its household and resident.
   const setupAt = new Date(now.getTime() - (scale.days + 10) * DAY);
 
-  const gridIds = GRID_NAMES.map((_, i) => demoId('grid', i));
+  const gridIds = GRID_NAMES.slice(0, main ? 6 : 3).map((_, i) => demoId('grid', key(i)));
   const community: DemoScript = {
     streamId: `community-${communityId}`,
     steps: [
-      { at: setupAt, command: { type: 'RegisterCommunity', data: { communityId, name: '幸福里社区', streetId: STREET_ID, streetName: '朝阳街道' } } },
-      ...GRID_NAMES.map((name, i) => ({ at: new Date(setupAt.getTime() + (i + 1) * 60_000), command: { type: 'DelineateGrid' as const, data: { communityId, gridId: gridIds[i]!, name } } })),
+      { at: setupAt, command: { type: 'RegisterCommunity', data: { communityId, name: of.name, streetId: STREET_ID, streetName: DEMO_STREET.name } } },
+      ...gridIds.map((_, i) => GRID_NAMES[i]!).map((name, i) => ({ at: new Date(setupAt.getTime() + (i + 1) * 60_000), command: { type: 'DelineateGrid' as const, data: { communityId, gridId: gridIds[i]!, name } } })),
       ...gridIds.map((gridId, i) => ({
         at: new Date(setupAt.getTime() + (i + 10) * 60_000),
-        command: { type: 'AssignGridWorker' as const, data: { communityId, gridId, workerId: demoId('grid-worker', i), workerName: fakeName(random) } },
+        command: { type: 'AssignGridWorker' as const, data: { communityId, gridId, workerId: demoId('grid-worker', key(i)), workerName: fakeName(random) } },
       })),
     ],
   };
@@ -168,7 +161,7 @@ export function demoPlan(scale: DemoScale, now: Date): DemoPlan {
       unit: String(Math.floor(inBuilding / 24) + 1),
       room: String((Math.floor((inBuilding % 24) / 4) + 1) * 100 + (inBuilding % 4) + 1),
     };
-    households.push({ id: demoId('household', n), gridId: gridIds[building % gridIds.length]!, address, residents: [] });
+    households.push({ id: demoId('household', key(n)), gridId: gridIds[building % gridIds.length]!, address, residents: [] });
   }
 
   // Everyone lives somewhere: one resident per household first, the rest spread at random (at most 6 per home).
@@ -180,7 +173,7 @@ export function demoPlan(scale: DemoScale, now: Date): DemoPlan {
       do household = pick(random, households);
       while (household.residents.length >= 6 && households.some((h) => h.residents.length < 6));
     }
-    const residentId = demoId('resident', n);
+    const residentId = demoId('resident', key(n));
     household.residents.push(residentId);
     residentPlace.push({ id: residentId, household });
   }
@@ -219,7 +212,43 @@ export function demoPlan(scale: DemoScale, now: Date): DemoPlan {
 
   const appeals: DemoScript[] = [];
   for (let n = 0; n < scale.appeals; n += 1) {
-    appeals.push(appealScript(random, n, scale, now, communityId, households));
+    appeals.push(withLiveStakeholder(appealScript(random, key(n), scale, now, communityId, households, COMPOUNDS, STAKEHOLDERS), of.key));
+  }
+  // One help request still open: a household with a vulnerable member asked for help yesterday and the committee
+  // dispatched it to the elder-care volunteer team, so workflow 2 publishes a live opportunity on `npm start`.
+  const vulnerable = residentPlace.find((_, i) => residentScripts[i]!.steps.some((step) => step.command.type === 'TagVulnerableGroup'));
+  const helped = vulnerable?.household ?? households[0];
+  if (helped) {
+    const appealId = demoId('appeal', key('help-request'));
+    const filedAt = now.getTime() - 20 * HOUR;
+    const { compound, building, unit, room } = helped.address;
+    appeals.push({
+      streamId: `appeal-${appealId}`,
+      steps: [
+        {
+          at: new Date(filedAt),
+          command: {
+            type: 'FileAppeal',
+            data: {
+              appealId,
+              communityId,
+              gridId: helped.gridId,
+              channel: 'visit',
+              category: 'welfare.assistance',
+              description: '老人行动不便，需要志愿者上门帮忙买菜、打扫',
+              location: `${compound}${building}号楼${unit}单元${room}`,
+              householdId: helped.id,
+              residentId: vulnerable?.id ?? null,
+            },
+          },
+        },
+        { at: new Date(filedAt + HOUR), command: { type: 'AcceptAppeal', data: { appealId } } },
+        {
+          at: new Date(filedAt + 2 * HOUR),
+          command: { type: 'DispatchAppeal', data: { appealId, stakeholder: { kind: 'volunteer_team', id: demoVolunteerTeamId(of.key, 'elder_care') } } },
+        },
+      ],
+    });
   }
 
   return {
@@ -236,6 +265,26 @@ export function demoPlan(scale: DemoScale, now: Date): DemoPlan {
 }
 
 /**
+ * The demo's history is settled by hand, as it was before cogov (dispatches to `pm-<community>` or
+ * `<community>-volunteers`, ids the other contexts do not know, so no workflow acts on them). An appeal still
+ * open at a dispatch when the history ends goes to the real stakeholder instead — the community's property
+ * company or its elder-care volunteer team — so the workflows pick it up live: a work order in property, a
+ * service opportunity in volunteers.
+ */
+function withLiveStakeholder(script: DemoScript, communityKey: string): DemoScript {
+  const lastDispatch = script.steps.findLastIndex((step) => step.command.type === 'DispatchAppeal');
+  if (lastDispatch === -1 || script.steps.slice(lastDispatch).some((step) => step.command.type === 'ResolveAppeal')) return script;
+  const step = script.steps[lastDispatch]!;
+  if (step.command.type !== 'DispatchAppeal') return script;
+  const { kind } = step.command.data.stakeholder;
+  const id = kind === 'property_company' ? DEMO_PROPERTY_COMPANIES[communityKey]?.id : kind === 'volunteer_team' ? demoVolunteerTeamId(communityKey, 'elder_care') : undefined;
+  if (!id) return script;
+  const steps = [...script.steps];
+  steps[lastDispatch] = { at: step.at, command: { type: 'DispatchAppeal', data: { ...step.command.data, stakeholder: { kind, id } } } };
+  return { ...script, steps };
+}
+
+/**
  * One appeal's life, as a resident and the community's staff would live it: accepted within hours (now and
  * then late), dispatched to whoever is responsible, mostly resolved within the tier's time limit, then
  * return-visited. Some residents are unsatisfied and the appeal is reopened; some dispatches run past their
@@ -244,11 +293,13 @@ export function demoPlan(scale: DemoScale, now: Date): DemoPlan {
  */
 function appealScript(
   random: Random,
-  n: number,
+  n: number | string,
   scale: DemoScale,
   now: Date,
   communityId: string,
   households: readonly { id: string; gridId: string; address: HouseholdAddress; residents: string[] }[],
+  COMPOUNDS: readonly string[],
+  STAKEHOLDERS: Record<string, { kind: StakeholderKind; id: string }[]>,
 ): DemoScript {
   const appealId = demoId('appeal', n);
   const category = weighted(random, CATEGORY_WEIGHTS);

@@ -1,6 +1,6 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { Projection } from '@cogov/eventsourcing';
-import { ServiceInfrastructureModule } from '@cogov/service-kit';
+import { ServiceInfrastructureModule, type Workflow } from '@cogov/service-kit';
 import { createDeadlinePolicy, type DeadlinePolicy } from '../appeal/appeal-deadlines.js';
 import { AppealBoardRow } from '../appeal/projections/appeal-board/appeal-board.entity.js';
 import { appealBoardProjection } from '../appeal/projections/appeal-board/appeal-board.projection.js';
@@ -14,13 +14,14 @@ export const PROJECTIONS: readonly Projection[] = [communityDirectoryProjection,
 export const DEADLINE_POLICY = Symbol('DeadlinePolicy');
 
 /** The kit's infrastructure with the residents' read side, street lookup and deadline policy. */
-export function residentsInfrastructure(config: ResidentsConfig): DynamicModule {
+export function residentsInfrastructure(config: ResidentsConfig, { workflows = [] }: { workflows?: readonly Type<Workflow>[] } = {}): DynamicModule {
   return ServiceInfrastructureModule.forRoot({
     context: CONTEXT,
     config,
     projections: PROJECTIONS,
     readModelEntities: [CommunityRow, GridRow, HouseholdRow, ResidentRow, AppealBoardRow],
     streetLookup: ({ aggregates }) => communityStreets(aggregates),
+    workflows,
     providers: [
       {
         provide: DEADLINE_POLICY,

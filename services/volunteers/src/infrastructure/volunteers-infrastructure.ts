@@ -1,6 +1,6 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { Projection } from '@cogov/eventsourcing';
-import { ServiceInfrastructureModule } from '@cogov/service-kit';
+import { ServiceInfrastructureModule, type Workflow } from '@cogov/service-kit';
 import { HoursLedgerRow, ServiceCertificateRow, ServiceRecordRow } from '../hours-ledger/projections/hours-ledger/hours-ledger.entities.js';
 import { hoursLedgerProjection } from '../hours-ledger/projections/hours-ledger/hours-ledger.projection.js';
 import { OpportunityRow, SignUpRow } from '../opportunity/projections/opportunity-board/opportunity-board.entities.js';
@@ -16,7 +16,7 @@ export const PROJECTIONS: readonly Projection[] = [volunteerRosterProjection, op
  * The kit's infrastructure with the volunteers' read side. Communities' streets (for street-wide roles) come
  * from the residents' CommunityRegistered on Kafka (the kit's community directory).
  */
-export function volunteersInfrastructure(config: VolunteersConfig): DynamicModule {
+export function volunteersInfrastructure(config: VolunteersConfig, { workflows = [] }: { workflows?: readonly Type<Workflow>[] } = {}): DynamicModule {
   return ServiceInfrastructureModule.forRoot({
     context: CONTEXT,
     config,
@@ -32,5 +32,6 @@ export function volunteersInfrastructure(config: VolunteersConfig): DynamicModul
       ServiceCertificateRow,
     ],
     communityDirectory: true,
+    workflows,
   });
 }

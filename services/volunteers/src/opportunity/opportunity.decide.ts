@@ -4,6 +4,7 @@
  * verification and cancellation move a lifecycle on and reject outside their state, repeats included.
  *
  *   opportunity: published ─cancel (nobody checked in yet)─▶ cancelled
+ *                published ─complete (everyone who came verified, at least one)─▶ completed
  *   volunteer:   signed up ─check in─▶ checked in ─check out─▶ checked out ─verify hours─▶ verified
  *                signed up ─withdraw─▶ (gone, the place is free again)
  *
@@ -34,6 +35,7 @@ import {
   type OpportunityServiceHoursVerified,
   type OpportunitySource,
   type ServiceOpportunityCancelled,
+  type ServiceOpportunityCompleted,
   type ServiceOpportunityPublished,
   type VolunteerCheckedIn,
   type VolunteerCheckedOut,
@@ -70,13 +72,15 @@ export type WithdrawFromOpportunity = {
   data: VolunteerOnOpportunity & { reason: string };
   metadata: CommandMetadata;
 };
-export type CheckInVolunteer = { type: 'CheckInVolunteer'; data: VolunteerOnOpportunity; metadata: CommandMetadata };
+/** `checkedInAt`: the time on the sign-in sheet when staff enter it afterwards (补录); never in the future. */
+export type CheckInVolunteer = { type: 'CheckInVolunteer'; data: VolunteerOnOpportunity & { checkedInAt?: string | null }; metadata: CommandMetadata };
 export type CheckOutVolunteer = { type: 'CheckOutVolunteer'; data: VolunteerOnOpportunity; metadata: CommandMetadata };
 export type VerifyServiceHours = {
   type: 'VerifyServiceHours';
   data: VolunteerOnOpportunity & { servedMinutes: number };
   metadata: CommandMetadata;
 };
+export type CompleteServiceOpportunity = { type: 'CompleteServiceOpportunity'; data: { opportunityId: string }; metadata: CommandMetadata };
 export type CancelServiceOpportunity = {
   type: 'CancelServiceOpportunity';
   data: { opportunityId: string; reason: string };
@@ -84,6 +88,7 @@ export type CancelServiceOpportunity = {
 };
 
 export type OpportunityCommand =
+  | CompleteServiceOpportunity
   | PublishServiceOpportunity
   | SignUpForOpportunity
   | WithdrawFromOpportunity
@@ -99,8 +104,8 @@ const MINUTE_MS = 60 * 1000;
 
 function requirePublished(state: OpportunityState, opportunityId: string, doing: string): Published {
   if (state.status === 'empty') throw new NotFoundError('service opportunity', opportunityId);
-  if (state.status === 'cancelled') {
-    throw new InvalidStateError(`service opportunity ${opportunityId} is cancelled; it can no longer be ${doing}`);
+  if (state.status === 'cancelled' || state.status === 'completed') {
+    throw new InvalidStateError(`service opportunity ${opportunityId} is ${state.status}; it can no longer be ${doing}`);
   }
   return state;
 }
@@ -204,13 +209,15 @@ function checkIn({ data, metadata }: CheckInVolunteer, state: OpportunityState):
   const volunteerId = requireNonEmpty(data.volunteerId, 'data.volunteerId');
   const opportunity = requirePublished(state, opportunityId, 'checked in to');
   requireStage(opportunity, volunteerId, 'signed_up', 'checked in');
-  const now = Date.parse(metadata.now);
+  const checkedInAt = data.checkedInAt == null ? metadata.now : requireUtcInstant(data.checkedInAt, 'data.checkedInAt');
+  if (Date.parse(checkedInAt) > Date.parse(metadata.now)) throw new ValidationError('data.checkedInAt', 'data.checkedInAt cannot be in the future');
+  const now = Date.parse(checkedInAt);
   if (now < Date.parse(opportunity.startsAt) - CHECK_IN_OPENS_BEFORE_MS || now >= Date.parse(opportunity.endsAt)) {
     throw new InvalidStateError(
       `check-in to service opportunity ${opportunityId} is open from an hour before ${opportunity.startsAt} until ${opportunity.endsAt}`,
     );
   }
-  return [{ type: 'VolunteerCheckedIn', data: { ...ids(opportunity, volunteerId), checkedInAt: metadata.now } }];
+  return [{ type: 'VolunteerCheckedIn', data: { ...ids(opportunity, volunteerId), checkedInAt } }];
 }
 
 /** Lifecycle: checked in → checked out; the minutes present are whole minutes between the two. */
@@ -268,6 +275,36 @@ function cancel({ data, metadata }: CancelServiceOpportunity, state: Opportunity
   ];
 }
 
+/**
+ * Lifecycle: an opportunity is completed once every volunteer who came has had their hours verified (nobody left
+ * checked in or awaiting verification) and at least one has; volunteers signed up who never came do not hold it
+ * up. Once.
+ */
+function complete({ data, metadata }: CompleteServiceOpportunity, state: OpportunityState): ServiceOpportunityCompleted[] {
+  const opportunityId = requireNonEmpty(data.opportunityId, 'data.opportunityId');
+  const opportunity = requirePublished(state, opportunityId, 'completed');
+  const participants = Object.entries(opportunity.participants);
+  const unsettled = participants.filter(([, p]) => p.stage === 'checked_in' || p.stage === 'checked_out').map(([volunteerId]) => volunteerId);
+  if (unsettled.length > 0) {
+    throw new InvalidStateError(`service opportunity ${opportunityId} has volunteers whose hours are not verified yet: ${unsettled.join(', ')}`);
+  }
+  const verified = participants.flatMap(([, p]) => (p.stage === 'verified' ? [p.servedMinutes] : []));
+  if (verified.length === 0) throw new InvalidStateError(`service opportunity ${opportunityId} has no verified service; cancel it instead`);
+  return [
+    {
+      type: 'ServiceOpportunityCompleted',
+      data: {
+        opportunityId,
+        communityId: opportunity.communityId,
+        source: opportunity.publication.source,
+        verifiedVolunteers: verified.length,
+        servedMinutes: verified.reduce((sum, m) => sum + m, 0),
+        completedAt: metadata.now,
+      },
+    },
+  ];
+}
+
 export const opportunityDecider: Decider<OpportunityCommand, OpportunityEvent, OpportunityState> = {
   decide(command, state) {
     const metadata = requireMetadata(command.metadata);
@@ -286,6 +323,8 @@ export const opportunityDecider: Decider<OpportunityCommand, OpportunityEvent, O
         return verifyHours({ ...command, metadata }, state);
       case 'CancelServiceOpportunity':
         return cancel({ ...command, metadata }, state);
+      case 'CompleteServiceOpportunity':
+        return complete({ ...command, metadata }, state);
       default: {
         const _exhaustive: never = command;
         throw new ValidationError('type', `unknown service opportunity command ${(command as { type: string }).type}`);

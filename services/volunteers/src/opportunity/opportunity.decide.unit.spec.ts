@@ -148,6 +148,12 @@ describe('service opportunity decider', () => {
     it('rejects checking in twice (second rejection: lifecycle moves are never quiet)', () => {
       spec.given([published, signedUp('v-1', 1), checkedIn]).when(checkIn()).thenThrows(InvalidStateError);
     });
+    it('takes the sign-in sheet time entered afterwards, inside the window and never in the future', () => {
+      const late = (checkedInAt: string) => command('CheckInVolunteer', { opportunityId: 'op-1', volunteerId: 'v-1', checkedInAt }, CHECK_OUT);
+      spec.given([published, signedUp('v-1', 1)]).when(late(CHECK_IN)).then([checkedIn]);
+      spec.given([published, signedUp('v-1', 1)]).when(late('2026-09-12T04:10:00.000Z')).thenThrows(ValidationError, field('data.checkedInAt'));
+      spec.given([published, signedUp('v-1', 1)]).when(late('2026-09-11T12:00:00.000Z')).thenThrows(InvalidStateError);
+    });
   });
 
   describe('CheckOutVolunteer (lifecycle: a repeat rejects)', () => {
@@ -187,6 +193,29 @@ describe('service opportunity decider', () => {
     });
   });
 
+  describe('CompleteServiceOpportunity (lifecycle: a repeat rejects)', () => {
+    const complete = () => command('CompleteServiceOpportunity', { opportunityId: 'op-1' }, CHECK_OUT);
+    const completed = {
+      type: 'ServiceOpportunityCompleted' as const,
+      data: { ...ref, source: { kind: 'appeal' as const, id: 'a-1' }, verifiedVolunteers: 1, servedMinutes: 180, completedAt: CHECK_OUT },
+    };
+    it('emits ServiceOpportunityCompleted with its source and totals once everyone who came is verified (no-shows do not hold it up)', () => {
+      spec.given([published, signedUp('v-1', 1), signedUp('v-2', 2), checkedIn, checkedOut, verified]).when(complete()).then([completed]);
+    });
+    it('rejects while someone is checked in or awaits verification, without any verified service, and when unknown', () => {
+      spec.given([published, signedUp('v-1', 1), checkedIn]).when(complete()).thenThrows(InvalidStateError);
+      spec.given([published, signedUp('v-1', 1), checkedIn, checkedOut]).when(complete()).thenThrows(InvalidStateError);
+      spec.given([published, signedUp('v-1', 1)]).when(complete()).thenThrows(InvalidStateError);
+      spec.given([]).when(complete()).thenThrows(NotFoundError);
+    });
+    it('rejects completing twice and any change after completion', () => {
+      const done = [published, signedUp('v-1', 1), checkedIn, checkedOut, verified, completed];
+      spec.given(done).when(complete()).thenThrows(InvalidStateError);
+      spec.given(done).when(signUp('v-2')).thenThrows(InvalidStateError);
+      spec.given(done).when(cancel()).thenThrows(InvalidStateError);
+    });
+  });
+
   it('emits only events that satisfy their public contracts (v1)', () => {
     expectEveryEventToSatisfyItsContract([
       'ServiceOpportunityPublished',
@@ -196,6 +225,7 @@ describe('service opportunity decider', () => {
       'VolunteerCheckedOut',
       'OpportunityServiceHoursVerified',
       'ServiceOpportunityCancelled',
+      'ServiceOpportunityCompleted',
     ]);
   });
 });

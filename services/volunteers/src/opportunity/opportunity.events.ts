@@ -76,6 +76,11 @@ export type ServiceOpportunityCancelled = DomainEvent<
   OpportunityRef & { reason: string; cancelledAt: string }
 >;
 
+export type ServiceOpportunityCompleted = DomainEvent<
+  'ServiceOpportunityCompleted',
+  OpportunityRef & { source: OpportunitySource; verifiedVolunteers: number; servedMinutes: number; completedAt: string }
+>;
+
 export type OpportunityEvent =
   | ServiceOpportunityPublished
   | VolunteerSignedUp
@@ -83,6 +88,7 @@ export type OpportunityEvent =
   | VolunteerCheckedIn
   | VolunteerCheckedOut
   | OpportunityServiceHoursVerified
-  | ServiceOpportunityCancelled;
+  | ServiceOpportunityCancelled
+  | ServiceOpportunityCompleted;
 
 export const opportunityStreamId = (opportunityId: string): string => `opportunity-${opportunityId}`;

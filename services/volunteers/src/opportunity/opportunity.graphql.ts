@@ -27,7 +27,7 @@ export class OpportunityType {
   @Field() startsAt!: string;
   @Field() endsAt!: string;
   @Field(() => Int) capacity!: number;
-  @Field({ description: 'published | cancelled' }) status!: string;
+  @Field({ description: 'published | cancelled | completed' }) status!: string;
   @Field(() => Int) signedUpCount!: number;
   @Field(() => [SignUpType]) signUps!: SignUpType[];
 }

@@ -23,7 +23,8 @@ interface Opportunity {
 export type OpportunityState =
   | { readonly status: 'empty' }
   | (Opportunity & { readonly status: 'published' })
-  | (Opportunity & { readonly status: 'cancelled' });
+  | (Opportunity & { readonly status: 'cancelled' })
+  | (Opportunity & { readonly status: 'completed' });
 
 export const initialState = (): OpportunityState => ({ status: 'empty' });
 
@@ -66,6 +67,8 @@ export function evolve(state: OpportunityState, event: OpportunityEvent): Opport
       return withParticipant(state, event.data.volunteerId, { stage: 'verified', servedMinutes: event.data.servedMinutes });
     case 'ServiceOpportunityCancelled':
       return { ...state, status: 'cancelled' };
+    case 'ServiceOpportunityCompleted':
+      return { ...state, status: 'completed' };
     default: {
       const _exhaustive: never = event;
       return state;

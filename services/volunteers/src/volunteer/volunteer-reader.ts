@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@cogov/auth';
 import { NotFoundError } from '@cogov/domain';
+import type { EncryptedField } from '@cogov/eventsourcing';
 import { ForbiddenError, Jurisdiction, MASKS, PersonalDataPresenter, ReadModels } from '@cogov/service-kit';
 import { TeamMemberRow, TeamRow, VolunteerRow } from './projections/volunteer-roster/volunteer-roster.entities.js';
 import type { TeamType, VolunteerType } from './volunteer.graphql.js';
@@ -61,28 +62,31 @@ export class VolunteerReader {
     const memberships = await this.readModels
       .em()
       .find(TeamMemberRow, { volunteerId: { $in: rows.map((r) => r.volunteerId) } }, { orderBy: { joinedAt: 'asc', teamId: 'asc' } });
-    const values = await this.personal.present(
-      actor,
-      rows.flatMap((row) => {
-        const place = { communityId: row.communityId };
-        return [
-          { place, field: row.name, mask: MASKS.name },
-          { place, field: row.phone, mask: MASKS.phone },
-          { place, field: row.idNumber, mask: MASKS.idNumber },
-        ];
-      }),
-    );
+    // Only the fields a volunteer has are decrypted: a party member's volunteer may have none (null).
+    const requests = rows.flatMap((row, i) => {
+      const place = { communityId: row.communityId };
+      return [
+        { at: i * 3, place, field: row.name, mask: MASKS.name },
+        { at: i * 3 + 1, place, field: row.phone, mask: MASKS.phone },
+        { at: i * 3 + 2, place, field: row.idNumber, mask: MASKS.idNumber },
+      ].filter((request): request is typeof request & { field: EncryptedField } => request.field !== null);
+    });
+    const presented = await this.personal.present(actor, requests);
+    const values: (string | null)[] = Array.from({ length: rows.length * 3 }, () => null);
+    requests.forEach((request, j) => void (values[request.at] = presented[j]!));
     return rows.map((row, i) => ({
       id: row.volunteerId,
       communityId: row.communityId,
       status: row.status,
+      suspendedAt: row.suspendedAt ? row.suspendedAt.toISOString() : null,
       linkedTo: { kind: row.linkedKind, id: row.linkedId },
       skills: row.skills,
       teamIds: memberships.filter((m) => m.volunteerId === row.volunteerId).map((m) => m.teamId),
+      trainings: row.trainings.map(({ trainingId, ...training }) => ({ id: trainingId, ...training })),
       registeredAt: row.registeredAt.toISOString(),
-      name: values[i * 3]!,
-      phone: values[i * 3 + 1]!,
-      idNumber: values[i * 3 + 2]!,
+      name: values[i * 3] ?? null,
+      phone: values[i * 3 + 1] ?? null,
+      idNumber: values[i * 3 + 2] ?? null,
     }));
   }
 }

@@ -10,7 +10,8 @@
  *   active ─suspend─▶ suspended ─reinstate─▶ active
  *
  * Registration is never quiet: its personal fields are ciphertext, so a repeat cannot be told from another
- * person under a reused id. A suspended volunteer joins no team (and the shell signs them up for nothing);
+ * person under a reused id. Name, phone and ID number are required, except for a volunteer linked to a party
+ * member, who may be registered without them (null: the member's own stay under party-building's keys). A suspended volunteer joins no team (and the shell signs them up for nothing);
  * leaving teams and recording past training remain possible.
  */
 import type { Decider, EncryptedField } from '@cogov/eventsourcing';
@@ -49,9 +50,10 @@ export type RegisterVolunteer = {
     volunteerId: string;
     communityId: string;
     linkedTo: VolunteerLink;
-    name: EncryptedField;
-    phone: EncryptedField;
-    idNumber: EncryptedField;
+    /** Null only when linked to a party member; likewise phone and idNumber. */
+    name: EncryptedField | null;
+    phone: EncryptedField | null;
+    idNumber: EncryptedField | null;
     skills: string[];
   };
   metadata: CommandMetadata;
@@ -111,16 +113,17 @@ function registerVolunteer({ data, metadata }: RegisterVolunteer, state: Volunte
   if (typeof data.linkedTo !== 'object' || data.linkedTo === null) {
     throw new ValidationError('data.linkedTo', 'data.linkedTo is required');
   }
+  const kind = requireOneOf(data.linkedTo.kind, VOLUNTEER_LINK_KINDS, 'data.linkedTo.kind');
+  // Only a party member's volunteer may come without personal fields of its own.
+  const personal = (value: unknown, field: string): EncryptedField | null =>
+    value === null && kind === 'party_member' ? null : requireEncrypted(value, field, volunteerId);
   const registered: VolunteerRegistered['data'] = {
     volunteerId,
     communityId: requireNonEmpty(data.communityId, 'data.communityId'),
-    linkedTo: {
-      kind: requireOneOf(data.linkedTo.kind, VOLUNTEER_LINK_KINDS, 'data.linkedTo.kind'),
-      id: requireNonEmpty(data.linkedTo.id, 'data.linkedTo.id'),
-    },
-    name: requireEncrypted(data.name, 'data.name', volunteerId),
-    phone: requireEncrypted(data.phone, 'data.phone', volunteerId),
-    idNumber: requireEncrypted(data.idNumber, 'data.idNumber', volunteerId),
+    linkedTo: { kind, id: requireNonEmpty(data.linkedTo.id, 'data.linkedTo.id') },
+    name: personal(data.name, 'data.name'),
+    phone: personal(data.phone, 'data.phone'),
+    idNumber: personal(data.idNumber, 'data.idNumber'),
     skills: requireDistinctNonEmptyList(data.skills, 'data.skills'),
     registeredAt: metadata.now,
   };

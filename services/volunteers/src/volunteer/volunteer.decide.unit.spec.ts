@@ -63,6 +63,17 @@ describe('volunteer decider', () => {
       spec.given([]).when(register({ phone: '13812345678' as never })).thenThrows(ValidationError, field('data.phone'));
       spec.given([]).when(register({ idNumber: encrypted('r-1') })).thenThrows(ValidationError, field('data.idNumber'));
     });
+    it('emits a party member’s volunteer without personal fields of its own (they stay with party-building)', () => {
+      const linkedTo = { kind: 'party_member' as const, id: 'pm-1' };
+      spec
+        .given([])
+        .when(register({ linkedTo, name: null, phone: null, idNumber: null, skills: [] }))
+        .then([{ ...registered, data: { ...registered.data, linkedTo, name: null, phone: null, idNumber: null, skills: [] } }]);
+    });
+    it('requires the personal fields of any other volunteer', () => {
+      spec.given([]).when(register({ name: null })).thenThrows(ValidationError, field('data.name'));
+      spec.given([]).when(register({ linkedTo: { kind: 'organisation_staff', id: 'o-1' }, idNumber: null })).thenThrows(ValidationError, field('data.idNumber'));
+    });
     it('rejects an unknown link kind', () => {
       spec.given([]).when(register({ linkedTo: { kind: 'tourist' as never, id: 'x' } })).thenThrows(ValidationError, field('data.linkedTo.kind'));
     });

@@ -3,7 +3,9 @@ import type { DomainEvent, EncryptedField } from '@cogov/eventsourcing';
 /**
  * Stream `volunteer-<volunteerId>`: a volunteer (志愿者) registered in a community, the teams they belong
  * to, their training and suspension. Name, phone and ID number are encrypted under the volunteer's own key
- * (subject = volunteerId), so erasing the volunteer erases them everywhere.
+ * (subject = volunteerId), so erasing the volunteer erases them everywhere. A volunteer linked to a party member
+ * may be registered without them (null): the member's own are encrypted under party-building's keys, which this
+ * context cannot read (the party-member-volunteering workflow registers such volunteers).
  */
 
 /** Who the volunteer is besides a volunteer: a resident, a party member, or staff of an organisation. */
@@ -21,9 +23,10 @@ export type VolunteerRegistered = DomainEvent<
     volunteerId: string;
     communityId: string;
     linkedTo: VolunteerLink;
-    name: EncryptedField;
-    phone: EncryptedField;
-    idNumber: EncryptedField;
+    /** Null only for a volunteer linked to a party member (see above); likewise phone and idNumber. */
+    name: EncryptedField | null;
+    phone: EncryptedField | null;
+    idNumber: EncryptedField | null;
     /** Free-text skills as the volunteer states them (e.g. 法律咨询, 急救). */
     skills: string[];
     registeredAt: string;

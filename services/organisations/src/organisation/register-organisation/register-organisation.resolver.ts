@@ -6,7 +6,7 @@ import { uuidv7 } from '@cogov/eventsourcing';
 import { MutationContext, ReadYourWrites, requireEnum, requireText, requireUuid, type CommandContext } from '@cogov/service-kit';
 import { INCUBATION_STAGES, ORGANISATION_TYPES, type IncubationStage } from '../organisation.events.js';
 import { OrganisationType, organisationFromState } from '../organisation.graphql.js';
-import { requireCreditCode } from '../unified-social-credit-code.js';
+import { requireCreditCode } from '@cogov/domain';
 import { RegisterOrganisationCommand } from './register-organisation.handler.js';
 
 @InputType()

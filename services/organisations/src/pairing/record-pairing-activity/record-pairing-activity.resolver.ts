@@ -20,6 +20,11 @@ export class RecordPairingActivityInput {
   @Field(() => Int, { description: 'Residents who took part; staff and residents not both 0.' }) residentCount!: number;
   @Field(() => [ID], { nullable: true, description: 'Volunteers who served (their hours are recorded from this activity).' })
   volunteerIds?: string[] | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Whole minutes each listed volunteer served (1 to 1,440), entered in their hours ledgers; required exactly when volunteers are listed.',
+  })
+  volunteerMinutes?: number | null;
 }
 
 @Resolver()
@@ -36,6 +41,10 @@ export class RecordPairingActivityResolver {
     if (staffCount + residentCount === 0) throw new ValidationError('input.staffCount', 'input.staffCount and input.residentCount must not both be 0');
     const volunteerIds = (input.volunteerIds ?? []).map((id, i) => requireUuid(id, `input.volunteerIds[${i}]`));
     if (new Set(volunteerIds).size !== volunteerIds.length) throw new ValidationError('input.volunteerIds', 'input.volunteerIds must be distinct');
+    if (volunteerIds.length === 0 && input.volunteerMinutes != null) {
+      throw new ValidationError('input.volunteerMinutes', 'input.volunteerMinutes must be left out when no volunteer is listed');
+    }
+    const volunteerMinutes = volunteerIds.length > 0 ? requireInt(input.volunteerMinutes, 'input.volunteerMinutes', 1, 24 * 60) : null;
     const data = {
       pairingId: requireUuid(input.pairingId, 'input.pairingId'),
       activityId: uuidv7(),
@@ -45,6 +54,7 @@ export class RecordPairingActivityResolver {
       staffCount,
       residentCount,
       volunteerIds,
+      volunteerMinutes,
     };
     return this.pairings.present(await this.commands.execute(new RecordPairingActivityCommand(data, context)), 'recordPairingActivity');
   }

@@ -7,7 +7,7 @@ const contract = (compoundId: string) => ({
   compoundId,
   companyId: 'pc-002',
   companyName: '红星物业',
-  unifiedSocialCreditCode: '91110105MA01ABCD3X',
+  unifiedSocialCreditCode: '91110105MA01ABCD39',
   startsOn: '2026-01-01',
   endsOn: '2028-12-31',
 });
@@ -51,7 +51,7 @@ describe('compound mutations and queries', () => {
       const res = await t.graphql(staff, SIGN, { i: contract(compoundId) });
       expect(res.errors).toBeUndefined();
       expect(res.data?.signPropertyServiceContract).toMatchObject({
-        contract: { companyName: '红星物业', unifiedSocialCreditCode: '91110105MA01ABCD3X', startsOn: '2026-01-01', endsOn: '2028-12-31', redProperty: false },
+        contract: { companyName: '红星物业', unifiedSocialCreditCode: '91110105MA01ABCD39', startsOn: '2026-01-01', endsOn: '2028-12-31', redProperty: false },
       });
       const again = await t.graphql(staff, SIGN, { i: contract(compoundId) });
       expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_STATE' });

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
-import { ValidationError } from '@cogov/domain';
+import { ValidationError, requireCreditCode } from '@cogov/domain';
 import { uuidv7 } from '@cogov/eventsourcing';
 import { MutationContext, requireDate, requireExternalId, requireText, requireUuid, type CommandContext } from '@cogov/service-kit';
 import { CompoundCommands } from '../compound-commands.js';
@@ -9,7 +9,6 @@ import { CompoundType } from '../compound.graphql.js';
 import { SignPropertyServiceContractCommand } from './sign-property-service-contract.handler.js';
 
 /** GB 32100 alphabet (no I, O, Z, S, V), as the decider checks it, but named by the client's field. */
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 @InputType()
 export class SignPropertyServiceContractInput {
@@ -33,10 +32,7 @@ export class SignPropertyServiceContractResolver {
     @Args('input') input: SignPropertyServiceContractInput,
     @MutationContext() context: CommandContext,
   ): Promise<CompoundType> {
-    const code = typeof input.unifiedSocialCreditCode === 'string' ? input.unifiedSocialCreditCode.trim().toUpperCase() : '';
-    if (!CREDIT_CODE.test(code)) {
-      throw new ValidationError('input.unifiedSocialCreditCode', 'input.unifiedSocialCreditCode must be an 18-character unified social credit code');
-    }
+    const code = requireCreditCode(input.unifiedSocialCreditCode, 'input.unifiedSocialCreditCode');
     const startsOn = requireDate(input.startsOn, 'input.startsOn');
     const endsOn = requireDate(input.endsOn, 'input.endsOn');
     if (endsOn <= startsOn) throw new ValidationError('input.endsOn', 'input.endsOn must be after input.startsOn');

@@ -8,7 +8,7 @@ import { OwnersAssemblyCommands } from '../owners-assembly-commands.js';
 import { OwnersAssemblyType } from '../owners-assembly.graphql.js';
 import { ConveneOwnersAssemblyCommand } from './convene-owners-assembly.handler.js';
 
-/** Committee elections need nominations and approval ballots, which this API does not offer yet. */
+/** A committee election is convened by the committee's preparatory group: `conveneCommitteeElection`. */
 const MOTION_MATTERS = ASSEMBLY_MATTERS.filter((m) => m !== 'committee_election');
 
 @InputType()

@@ -6,7 +6,7 @@ import { OpportunityCommands } from '../opportunity-commands.js';
 
 export class CheckInVolunteerCommand extends Command<Written<OpportunityState>> {
   constructor(
-    readonly data: { opportunityId: string; volunteerId: string },
+    readonly data: { opportunityId: string; volunteerId: string; checkedInAt?: string | null },
     readonly context: CommandContext,
   ) {
     super();

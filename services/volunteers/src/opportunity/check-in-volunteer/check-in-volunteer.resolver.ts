@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@cogov/auth';
+import { requireUtcInstant } from '@cogov/domain';
 import { MutationContext, requireUuid, type CommandContext } from '@cogov/service-kit';
 import { OpportunityType } from '../opportunity.graphql.js';
 import { OpportunityCommands } from '../opportunity-commands.js';
@@ -11,6 +12,8 @@ import { CheckInVolunteerCommand } from './check-in-volunteer.handler.js';
 export class CheckInVolunteerInput {
   @Field(() => ID) opportunityId!: string;
   @Field(() => ID) volunteerId!: string;
+  @Field(() => String, { nullable: true, description: 'UTC time on the sign-in sheet, when staff enter it afterwards (补录); default now, never in the future.' })
+  checkedInAt?: string | null;
 }
 
 @Resolver()
@@ -25,6 +28,7 @@ export class CheckInVolunteerResolver {
     const data = {
       opportunityId: requireUuid(input.opportunityId, 'input.opportunityId'),
       volunteerId: requireUuid(input.volunteerId, 'input.volunteerId'),
+      checkedInAt: input.checkedInAt == null ? null : requireUtcInstant(input.checkedInAt, 'input.checkedInAt'),
     };
     const written = await this.commands.execute(new CheckInVolunteerCommand(data, context));
     return this.opportunities.present(actor, data.opportunityId, written, 'checkInVolunteer');

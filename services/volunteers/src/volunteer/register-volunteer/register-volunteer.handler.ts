@@ -10,9 +10,10 @@ export interface RegisterVolunteerData {
   volunteerId: string;
   communityId: string;
   linkedTo: VolunteerLink;
-  name: string;
-  phone: string;
-  idNumber: string;
+  /** Plaintext, encrypted here for subject = volunteerId; null only for a volunteer linked to a party member. */
+  name: string | null;
+  phone: string | null;
+  idNumber: string | null;
   skills: string[];
 }
 
@@ -37,11 +38,9 @@ export class RegisterVolunteerHandler implements ICommandHandler<RegisterVolunte
     // Before encrypting: a caller outside the community must not leave a subject key behind.
     await this.jurisdiction.assert(context.actor, { communityId: data.communityId });
     const subject = data.volunteerId;
-    const [name, phone, idNumber] = await Promise.all([
-      this.vault.encrypt(subject, data.name),
-      this.vault.encrypt(subject, data.phone),
-      this.vault.encrypt(subject, data.idNumber),
-    ]);
+    // A missing field stays null (the decider accepts that for a party member's volunteer only).
+    const encrypt = (value: string | null) => (value === null ? Promise.resolve(null) : this.vault.encrypt(subject, value));
+    const [name, phone, idNumber] = await Promise.all([encrypt(data.name), encrypt(data.phone), encrypt(data.idNumber)]);
     return this.executor.execute({
       streamId: volunteerStreamId(data.volunteerId),
       decider: volunteerDecider,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { validateEventData } from '@cogov/contracts';
 import { eventsTopic, parseCloudEventType } from '@cogov/messaging';
@@ -16,6 +17,19 @@ describe('registerVolunteer', () => {
   it('registers a volunteer and answers with the personal fields in clear for the staff', async () => {
     const data = await b.ok<{ registerVolunteer: Record<string, unknown> }>(b.staff, REGISTER, { i: volunteerInput(b.communityId) });
     expect(data.registerVolunteer).toMatchObject({ communityId: b.communityId, status: 'active', name: NAME, phone: PHONE, idNumber: ID_NUMBER, skills: ['急救', '法律咨询'], teamIds: [] });
+  });
+
+  it("registers a party member's volunteer without personal fields of its own, and no other volunteer without them", async () => {
+    const linkedTo = { kind: 'party_member', id: randomUUID() };
+    const data = await b.ok<{ registerVolunteer: Record<string, unknown> }>(b.staff, REGISTER, {
+      i: volunteerInput(b.communityId, { linkedTo, name: null, phone: null, idNumber: null }),
+    });
+    expect(data.registerVolunteer).toMatchObject({ linkedTo, name: null, phone: null, idNumber: null });
+    const read = await b.ok<{ volunteer: Record<string, unknown> }>(b.analyst, `query ($id: ID!) { volunteer(id: $id) { name phone idNumber } }`, {
+      id: data.registerVolunteer.id,
+    });
+    expect(read.volunteer).toEqual({ name: null, phone: null, idNumber: null });
+    expect(errorOf(await b.t.graphql(b.staff, REGISTER, { i: volunteerInput(b.communityId, { name: null }) }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.name' });
   });
 
   it('masks the personal fields for a read-only analyst, and lists the volunteer in its community', async () => {

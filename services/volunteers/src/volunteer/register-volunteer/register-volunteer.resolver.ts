@@ -30,9 +30,9 @@ export class VolunteerLinkInput {
 export class RegisterVolunteerInput {
   @Field(() => ID) communityId!: string;
   @Field(() => VolunteerLinkInput) linkedTo!: VolunteerLinkInput;
-  @Field() name!: string;
-  @Field() phone!: string;
-  @Field() idNumber!: string;
+  @Field(() => String, { nullable: true, description: 'Required, except for a volunteer linked to a party member.' }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required, except for a volunteer linked to a party member.' }) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required, except for a volunteer linked to a party member.' }) idNumber?: string | null;
   @Field(() => [String], { description: 'Skills as the volunteer states them (法律咨询, 急救 …), distinct.' }) skills!: string[];
 }
 
@@ -56,16 +56,17 @@ export class RegisterVolunteerResolver {
     if (skills.length === 0 || skills.length > MAX_SKILLS || new Set(skills).size !== skills.length) {
       throw new ValidationError('input.skills', `input.skills must list 1 to ${MAX_SKILLS} distinct skills`);
     }
+    const kind = requireEnum(input.linkedTo?.kind, VOLUNTEER_LINK_KINDS, 'input.linkedTo.kind');
+    // A party member's volunteer may leave them out: the member's own are kept by party-building.
+    const optional = (value: string | null | undefined, check: (v: string | null | undefined) => string): string | null =>
+      value == null && kind === 'party_member' ? null : check(value);
     const data = {
       volunteerId: uuidv7(),
       communityId: requireUuid(input.communityId, 'input.communityId'),
-      linkedTo: {
-        kind: requireEnum(input.linkedTo?.kind, VOLUNTEER_LINK_KINDS, 'input.linkedTo.kind'),
-        id: requireExternalId(input.linkedTo?.id, 'input.linkedTo.id'),
-      },
-      name: requireText(input.name, 'input.name', { max: 40 }),
-      phone: requirePhone(input.phone, 'input.phone'),
-      idNumber: requireIdNumber(input.idNumber, 'input.idNumber'),
+      linkedTo: { kind, id: requireExternalId(input.linkedTo?.id, 'input.linkedTo.id') },
+      name: optional(input.name, (v) => requireText(v, 'input.name', { max: 40 })),
+      phone: optional(input.phone, (v) => requirePhone(v, 'input.phone')),
+      idNumber: optional(input.idNumber, (v) => requireIdNumber(v, 'input.idNumber')),
       skills,
     };
     const { checkpoint } = await this.commands.execute(new RegisterVolunteerCommand(data, context));

@@ -16,5 +16,9 @@ export class PairingRow {
   @Property({ type: 'integer', fieldName: 'resident_participants' }) residentParticipants!: number;
   /** month → theme */
   @Property({ type: 'json' }) themes!: Record<string, string>;
+  /** period → the review's rating and comments */
+  @Property({ type: 'json' }) reviews!: Record<string, { rating: string; comments: string }>;
   @Property({ type: 'string', fieldName: 'established_on' }) establishedOn!: string;
+  @Property({ type: 'string', fieldName: 'ended_on', nullable: true }) endedOn!: string | null;
+  @Property({ type: 'string', fieldName: 'end_reason', nullable: true }) endReason!: string | null;
 }

@@ -3,11 +3,12 @@ import type { Projection, ProjectionTables, RecordedEvent } from '@cogov/eventso
 
 /**
  * One row per pairing, for a community's pairings and the Community extension: pledge and disbursed total in
- * fen, activities with their staff and resident participants summed, and the monthly themes.
+ * fen, activities with their staff and resident participants summed, the monthly themes, the reviews and how
+ * the pairing ended. v2 added the reviews and the end.
  */
 export const communityPairingsProjection: Projection = {
   name: 'community-pairings',
-  version: 1,
+  version: 2,
   tables: ['community_pairings'],
   eventTypes: [
     'CoBuildingPairingEstablished',
@@ -15,6 +16,7 @@ export const communityPairingsProjection: Projection = {
     'PairingMonthlyThemeSet',
     'PairingActivityHeld',
     'PairingSupportFundDisbursed',
+    'PairingReviewed',
     'PairingEnded',
   ],
 
@@ -26,7 +28,8 @@ export const communityPairingsProjection: Projection = {
         pledged_fen bigint not null, disbursed_total_fen bigint not null default 0,
         activities_count int not null default 0, staff_participants int not null default 0,
         resident_participants int not null default 0, themes jsonb not null default '{}'::jsonb,
-        established_on text not null, stream_version int not null);
+        reviews jsonb not null default '{}'::jsonb, established_on text not null, ended_on text, end_reason text,
+        stream_version int not null);
       create index on ${t.community_pairings} (community_id, established_on, pairing_id);`);
   },
 
@@ -64,8 +67,19 @@ export const communityPairingsProjection: Projection = {
         case 'PairingSupportFundDisbursed':
           await update(`disbursed_total_fen = $3`, [d.disbursedTotalFen]);
           break;
+        case 'PairingReviewed':
+          await update(`reviews = reviews || jsonb_build_object($3::text, jsonb_build_object('rating', $4::text, 'comments', $5::text))`, [
+            d.period,
+            d.rating,
+            d.comments,
+          ]);
+          break;
         case 'PairingEnded':
-          await update(`status = 'ended'`, []);
+          // The Asia/Shanghai date of the end, as established_on is.
+          await update(`status = 'ended', ended_on = to_char($3::timestamptz at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), end_reason = $4`, [
+            d.endedAt,
+            d.reason,
+          ]);
           break;
       }
     }

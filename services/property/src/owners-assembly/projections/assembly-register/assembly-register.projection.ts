@@ -2,16 +2,18 @@ import type pg from 'pg';
 import type { Projection, ProjectionTables, RecordedEvent } from '@cogov/eventsourcing';
 
 /**
- * One row per owners' assembly: the roll (unit → owner and area), how many units have voted (choices stay
- * in the event log until the count), and the count's whole reasoning once counted.
+ * One row per owners' assembly: the roll (unit → owner and area), the candidates of an election, how many
+ * units have voted (choices stay in the event log until the count), and the count's whole reasoning once
+ * counted (a motion's or an election's, told apart by `seats`).
  */
 export const assemblyRegisterProjection: Projection = {
   name: 'assembly-register',
-  version: 1,
+  version: 2,
   tables: ['assembly_register'],
   eventTypes: [
     'OwnersAssemblyConvened',
     'OwnersAssemblyRollEntryRecorded',
+    'OwnersAssemblyCandidateNominated',
     'OwnersAssemblyVotingOpened',
     'OwnersAssemblyMotionBallotCast',
     'OwnersAssemblyElectionBallotCast',
@@ -24,7 +26,8 @@ export const assemblyRegisterProjection: Projection = {
       create table ${t.assembly_register} (
         assembly_id text primary key, compound_id text not null, community_id text not null,
         matter text not null, motion text not null, seats int, threshold_class text not null, rule jsonb not null,
-        status text not null, roll jsonb not null default '{}'::jsonb, ballots_cast int not null default 0,
+        status text not null, roll jsonb not null default '{}'::jsonb, candidate_ids jsonb not null default '[]'::jsonb,
+        ballots_cast int not null default 0,
         result jsonb, convened_at timestamptz not null, voting_opened_at timestamptz, counted_at timestamptz,
         stream_version int not null);
       create index on ${t.assembly_register} (compound_id, convened_at desc);`);
@@ -56,6 +59,10 @@ export const assemblyRegisterProjection: Projection = {
             d.ownerId,
             d.areaHundredthM2,
           ]);
+          break;
+        case 'OwnersAssemblyCandidateNominated':
+          // In nomination order, as the aggregate keeps them (decide is quiet on a repeat).
+          await update(`candidate_ids = candidate_ids || jsonb_build_array($3::text)`, [d.candidateId]);
           break;
         case 'OwnersAssemblyVotingOpened':
           await update(`status = 'voting', voting_opened_at = $3`, [d.openedAt]);

@@ -7,7 +7,8 @@ import type { Projection, ProjectionTables, RecordedEvent } from '@cogov/eventso
  */
 export const opportunityBoardProjection: Projection = {
   name: 'opportunity-board',
-  version: 1,
+  // v2: completion (ServiceOpportunityCompleted).
+  version: 2,
   tables: ['opportunities', 'opportunity_sign_ups'],
   eventTypes: [
     'ServiceOpportunityPublished',
@@ -17,6 +18,7 @@ export const opportunityBoardProjection: Projection = {
     'VolunteerCheckedOut',
     'OpportunityServiceHoursVerified',
     'ServiceOpportunityCancelled',
+    'ServiceOpportunityCompleted',
   ],
 
   async setup(client: pg.ClientBase, t: ProjectionTables): Promise<void> {
@@ -68,7 +70,9 @@ export const opportunityBoardProjection: Projection = {
         continue;
       }
       const moved = await client.query(
-        `update ${t.opportunities} set stream_version = $2 ${event.type === 'ServiceOpportunityCancelled' ? ", status = 'cancelled'" : ''}
+        `update ${t.opportunities} set stream_version = $2 ${
+          event.type === 'ServiceOpportunityCancelled' ? ", status = 'cancelled'" : event.type === 'ServiceOpportunityCompleted' ? ", status = 'completed'" : ''
+        }
          where opportunity_id = $1 and stream_version < $2`,
         [d.opportunityId, event.streamVersion],
       );

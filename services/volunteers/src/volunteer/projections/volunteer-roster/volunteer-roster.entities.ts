@@ -9,10 +9,13 @@ export class VolunteerRow {
   @Property({ type: 'string', fieldName: 'community_id' }) communityId!: string;
   @Property({ type: 'string', fieldName: 'linked_kind' }) linkedKind!: string;
   @Property({ type: 'string', fieldName: 'linked_id' }) linkedId!: string;
-  @Property({ type: 'json' }) name!: EncryptedField;
-  @Property({ type: 'json' }) phone!: EncryptedField;
-  @Property({ type: 'json', fieldName: 'id_number' }) idNumber!: EncryptedField;
+  /** JSON null (not SQL NULL) for a party member's volunteer registered without them; likewise phone and idNumber. */
+  @Property({ type: 'json' }) name!: EncryptedField | null;
+  @Property({ type: 'json' }) phone!: EncryptedField | null;
+  @Property({ type: 'json', fieldName: 'id_number' }) idNumber!: EncryptedField | null;
   @Property({ type: 'json' }) skills!: string[];
+  /** In order of entry. */
+  @Property({ type: 'json' }) trainings!: { trainingId: string; course: string; provider: string; completedOn: string; trainingMinutes: number }[];
   @Property({ type: 'string' }) status!: string;
   @Property({ type: 'datetime', fieldName: 'registered_at' }) registeredAt!: Date;
   @Property({ type: 'datetime', fieldName: 'suspended_at', nullable: true }) suspendedAt!: Date | null;

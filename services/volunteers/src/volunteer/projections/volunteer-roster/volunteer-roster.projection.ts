@@ -3,17 +3,19 @@ import type { Projection, ProjectionTables, RecordedEvent } from '@cogov/eventso
 
 /**
  * Volunteers and teams of every community: one row per volunteer (personal fields kept encrypted, decrypted
- * per query), one per team, and the membership pairs. Membership rows move only when the volunteer's row
- * moved forward, so a redelivered batch cannot add or remove a member twice.
+ * per query; the training completed, in order of entry), one per team, and the membership pairs. Membership
+ * rows move only when the volunteer's row moved forward, so a redelivered batch cannot add or remove a member
+ * twice. v2 added the trainings.
  */
 export const volunteerRosterProjection: Projection = {
   name: 'volunteer-roster',
-  version: 1,
+  version: 2,
   tables: ['volunteers', 'volunteer_teams', 'volunteer_team_members'],
   eventTypes: [
     'VolunteerRegistered',
     'VolunteerJoinedTeam',
     'VolunteerLeftTeam',
+    'VolunteerTrainingCompleted',
     'VolunteerSuspended',
     'VolunteerReinstated',
     'VolunteerTeamFormed',
@@ -26,7 +28,7 @@ export const volunteerRosterProjection: Projection = {
         volunteer_id text primary key, community_id text not null,
         linked_kind text not null, linked_id text not null,
         name jsonb not null, phone jsonb not null, id_number jsonb not null,
-        skills jsonb not null, status text not null,
+        skills jsonb not null, trainings jsonb not null default '[]'::jsonb, status text not null,
         registered_at timestamptz not null, suspended_at timestamptz,
         stream_version int not null);
       create index on ${t.volunteers} (community_id, registered_at, volunteer_id);
@@ -84,6 +86,13 @@ export const volunteerRosterProjection: Projection = {
           if (await moveVolunteer('')) {
             await client.query(`delete from ${t.volunteer_team_members} where team_id = $1 and volunteer_id = $2`, [d.teamId, d.volunteerId]);
           }
+          break;
+        case 'VolunteerTrainingCompleted':
+          await moveVolunteer(
+            `trainings = trainings || jsonb_build_array(jsonb_build_object('trainingId', $3::text, 'course', $4::text, 'provider', $5::text,
+               'completedOn', $6::text, 'trainingMinutes', $7::int))`,
+            [d.trainingId, d.course, d.provider, d.completedOn, d.trainingMinutes],
+          );
           break;
         case 'VolunteerSuspended':
           await moveVolunteer(`status = 'suspended', suspended_at = $3`, [d.suspendedAt]);

@@ -8,7 +8,7 @@
  * Only format and check character are verified; whether the code is actually issued is a question for
  * the national enterprise credit system, not for a pure function.
  */
-import { ValidationError } from '@cogov/domain';
+import { ValidationError } from './domain-errors.js';
 
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;

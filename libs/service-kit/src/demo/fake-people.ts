@@ -24,6 +24,16 @@ export function pick<T>(random: Random, items: readonly T[]): T {
   return item;
 }
 
+/** `count` distinct items drawn at random (Fisher–Yates on a copy), fewer when there are fewer. */
+export function sample<T>(random: Random, items: readonly T[], count: number): T[] {
+  const pool = [...items];
+  for (let i = 0; i < Math.min(count, pool.length); i += 1) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, Math.min(count, pool.length));
+}
+
 export function intBetween(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
 }
