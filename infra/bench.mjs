@@ -23,6 +23,7 @@ const suites = [
   ['relay', 'dist/libs/messaging/bench/relay.bench.js', 'benchRelay'],
   ['residents subgraph', 'dist/services/residents/bench/commands.bench.js', 'benchCommands'],
   ['workflows', 'dist/services/e2e/bench/workflow-latency.bench.js', 'benchWorkflowLatency'],
+  ['governance view', 'dist/services/e2e/bench/governance.bench.js', 'benchGovernance'],
 ];
 
 const rows = [];

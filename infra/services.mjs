@@ -1,6 +1,6 @@
 // The services `npm start` runs, in start order. Each has its own database, event store, Kafka topic and
 // GraphQL subgraph port, and a demo loader `npm start` runs once every service is healthy, in `demoOrder`.
-// The gateway comes last (it routes to the five subgraphs): no database, no topic, no demo.
+// The gateway comes last (it routes to the six subgraphs): no database, no topic, no demo.
 export const services = [
   {
     name: 'residents',
@@ -23,6 +23,8 @@ export const services = [
     demo: `dist/services/${name}/src/demo/load-demo.js`,
     topics: [`cogov.${name}.events`],
   })),
+  // The governance view: reads every context's topic, writes none (no demo loader: it learns the demo from Kafka).
+  { name: 'governance', port: 4006, database: 'cogov_governance', main: 'dist/services/governance/src/main.js', topics: [] },
   { name: 'gateway', port: 4000, main: 'dist/services/gateway/src/main.js', topics: [] },
 ];
 

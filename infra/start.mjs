@@ -118,7 +118,7 @@ for (const service of demoOrder.map((name) => services.find((s) => s.name === na
 say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.stdout.write('\n');
 const gateway = services.find((s) => s.name === 'gateway');
-process.stdout.write(`  ${'gateway'.padEnd(14)} GraphQL  http://127.0.0.1:${gateway.port}/graphql   (one API over the five subgraphs)\n`);
+process.stdout.write(`  ${'gateway'.padEnd(14)} GraphQL  http://127.0.0.1:${gateway.port}/graphql   (one API over the six subgraphs)\n`);
 for (const service of services.filter((s) => s !== gateway)) {
   process.stdout.write(
     `  ${service.name.padEnd(14)} GraphQL  http://127.0.0.1:${service.port}/graphql\n` +
@@ -144,10 +144,24 @@ run(
 const sampleQuery = JSON.stringify({
   query: `{ community(id: "${demo?.communityId ?? '<community id>'}") { name streetName householdsCount residentsCount grids { name workerName } } }`,
 });
+const streetId = demo?.streetId ?? '<street id>';
+const scorecardQuery = JSON.stringify({
+  query: `{ streetScorecard(streetId: "${streetId}") { streetName total { residents appeals { filed responseRate resolutionRate satisfactionRate overdue } pairings { active activities fundsDisbursedFen } } communities { communityName scorecard { volunteers { verifiedHoursPer1000Residents } party { householdsWithContactShare } property { committeeShare ratedFail } } } } }`,
+});
+// The last full month in Asia/Shanghai: the demo history covers the months before now.
+const shanghaiNow = new Date(Date.now() + 8 * 3_600_000);
+const lastMonth = new Date(Date.UTC(shanghaiNow.getUTCFullYear(), shanghaiNow.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+const governance = services.find((s) => s.name === 'governance');
 process.stdout.write(
   '\nTry (the tokens are also in ' + tokensFile + '):\n' +
     `  source ${tokensFile}\n` +
     `  curl -s http://127.0.0.1:${gateway.port}/graphql -H 'content-type: application/json' \\\n` +
-    `    -H "authorization: Bearer $COMMUNITY_STAFF_TOKEN" -d '${sampleQuery}'\n\n` +
+    `    -H "authorization: Bearer $COMMUNITY_STAFF_TOKEN" -d '${sampleQuery}'\n` +
+    '\nThe street scorecard (the governance view fills as it consumes the demo events, a few seconds):\n' +
+    `  curl -s http://127.0.0.1:${gateway.port}/graphql -H 'content-type: application/json' \\\n` +
+    `    -H "authorization: Bearer $AGENCY_ANALYST_TOKEN" -d '${scorecardQuery}'\n` +
+    `\nThe monthly co-building report of ${lastMonth} as a page (open report.html in a browser):\n` +
+    `  curl -s -H "authorization: Bearer $AGENCY_ANALYST_TOKEN" \\\n` +
+    `    'http://127.0.0.1:${governance.port}/reports/monthly?streetId=${streetId}&month=${lastMonth}' > report.html\n\n` +
     'Press Ctrl+C to stop the services.\n',
 );

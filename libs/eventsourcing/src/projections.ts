@@ -107,6 +107,9 @@ const REGISTRY_SQL = 'select active_version, generation, tables, rebuild_generat
 const checkpointName = (projection: Pick<Projection, 'name' | 'version'>) => liveCheckpointName(projection.name, projection.version);
 
 /** (transaction id, global position) order, the order in which the log is read. */
+/** SQLSTATE 40P01. */
+const DEADLOCK_DETECTED = '40P01';
+
 function atOrAfter(a: GlobalCheckpoint, b: GlobalCheckpoint): boolean {
   const [ax, bx] = [BigInt(a.transactionId), BigInt(b.transactionId)];
   return ax !== bx ? ax > bx : BigInt(a.globalPosition) >= BigInt(b.globalPosition);
@@ -297,7 +300,10 @@ export class ProjectionRunner {
       if (moved.rowCount !== 1) throw new CheckpointMoved();
       return { kind: 'read', mode, generation, read: events.length, checkpoint, rebuild } as const;
     }).catch(async (error: unknown) => {
-      if (error instanceof CheckpointMoved) return { kind: 'moved' } as const;
+      // Two runners on one batch (a leader and a catch-up beside it, as in a demo loader): both apply the events
+      // and only one moves the checkpoint. Writing the same rows in different orders they may deadlock first;
+      // PostgreSQL then aborts one of them, which is the same lost race — read again from the checkpoint.
+      if (error instanceof CheckpointMoved || (error as { code?: string }).code === DEADLOCK_DETECTED) return { kind: 'moved' } as const;
       if (error instanceof TablesMissing) {
         // A switch committed between our registry read and the handler: re-read. Anything else is a real error.
         const now = (await this.pool.query<RegistryRow>(REGISTRY_SQL, [this.projection.name])).rows[0];

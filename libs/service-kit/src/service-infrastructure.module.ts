@@ -78,10 +78,10 @@ export class ServiceInfrastructureModule {
         },
         {
           provide: Jurisdiction,
-          inject: [AggregateStore, { token: CommunityDirectory, optional: true }],
-          useFactory: (aggregates: AggregateStore, communities?: CommunityDirectory) =>
+          inject: [AggregateStore, EVENT_STORE_POOL, { token: CommunityDirectory, optional: true }],
+          useFactory: (aggregates: AggregateStore, pool: pg.Pool, communities?: CommunityDirectory) =>
             new Jurisdiction(
-              options.streetLookup ? options.streetLookup({ aggregates }) : communities ? communities.streetOf : async () => undefined,
+              options.streetLookup ? options.streetLookup({ aggregates, pool }) : communities ? communities.streetOf : async () => undefined,
             ),
         },
         {

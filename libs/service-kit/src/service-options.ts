@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import type pg from 'pg';
 import type { AggregateStore, Projection } from '@cogov/eventsourcing';
 import type { ServiceConfig } from './config.js';
 import type { StreetLookup } from './jurisdiction.js';
@@ -18,10 +19,11 @@ export interface ServiceInfrastructureOptions<C extends ServiceConfig = ServiceC
   /** MikroORM entities over the projection views; without them no `ReadModels` is provided. */
   readModelEntities?: ReadModelEntities;
   /**
-   * Where a community lies, for street-wide roles. Default: unknown (street roles then match only where the
+   * Where a community lies, for street-wide roles, from the service's own store (`aggregates`) or tables (`pool`,
+   * the service's database). Default: unknown (street roles then match only where the
    * caller passes `streetId`, as when a community is registered).
    */
-  streetLookup?: (deps: { aggregates: AggregateStore }) => StreetLookup;
+  streetLookup?: (deps: { aggregates: AggregateStore; pool: pg.Pool }) => StreetLookup;
   /**
    * Learn communities' streets from the residents' `CommunityRegistered` on Kafka (`CommunityDirectory`: table
    * `known_communities`, consumer group `cogov.<context>.community-directory`) and use that as the street

@@ -14,6 +14,7 @@ const URL_VARIABLES: Record<ServiceName, string> = {
   volunteers: 'VOLUNTEERS_URL',
   property: 'PROPERTY_URL',
   'party-building': 'PARTY_BUILDING_URL',
+  governance: 'GOVERNANCE_URL',
 };
 
 export interface GatewayProcess {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { ensureDevKeys, mintToken, type Role } from '@cogov/auth';
 import { createTestDatabase, repoRoot as findRepoRoot, testKafka, testKafkaBrokers, type GraphqlResponse, type TestDatabase } from '@cogov/testing';
 
-export type ServiceName = 'residents' | 'organisations' | 'volunteers' | 'property' | 'party-building';
+export type ServiceName = 'residents' | 'organisations' | 'volunteers' | 'property' | 'party-building' | 'governance';
 
 
 export interface RunningService {
@@ -31,6 +31,8 @@ export interface RunningService {
 
 export interface Suite {
   prefix: string;
+  /** The JWKS the services verify tokens with (give it to a gateway as JWT_JWKS_PATH). */
+  jwksPath: string;
   token(claims: { roles: Role[]; communityIds?: string[]; streetIds?: string[]; subject?: string }): Promise<string>;
   service(name: ServiceName): RunningService;
   close(): Promise<void>;
@@ -135,6 +137,7 @@ export async function startSuite(hint: string, names: readonly ServiceName[], en
 
   return {
     prefix,
+    jwksPath: keys.jwksPath,
     token: ({ roles, communityIds = [], streetIds = [], subject = 'e2e-user' }) =>
       mintToken(keys.privateKey, { subject, roles, jurisdiction: { communityIds, streetIds, gridIds: [] }, clientId: `${hint}-e2e` }, '30m', keys.kid),
     service(name) {

@@ -1,10 +1,10 @@
 /**
- * The five subgraphs the gateway composes: their names in the supergraph, the variable that points the gateway at
+ * The six subgraphs the gateway composes: their names in the supergraph, the variable that points the gateway at
  * each one, and the address `npm start` gives it. The committed supergraph carries the default addresses; the
  * gateway always routes to the configured ones.
  */
 export interface SubgraphDefinition {
-  name: 'residents' | 'organisations' | 'volunteers' | 'property' | 'party-building';
+  name: 'residents' | 'organisations' | 'volunteers' | 'property' | 'party-building' | 'governance';
   urlVariable: string;
   defaultUrl: string;
 }
@@ -15,4 +15,5 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: 'volunteers', urlVariable: 'VOLUNTEERS_URL', defaultUrl: 'http://127.0.0.1:4003/graphql' },
   { name: 'property', urlVariable: 'PROPERTY_URL', defaultUrl: 'http://127.0.0.1:4004/graphql' },
   { name: 'party-building', urlVariable: 'PARTY_BUILDING_URL', defaultUrl: 'http://127.0.0.1:4005/graphql' },
+  { name: 'governance', urlVariable: 'GOVERNANCE_URL', defaultUrl: 'http://127.0.0.1:4006/graphql' },
 ];
