@@ -108,6 +108,8 @@ interface UnitProfile {
   amendment?: { pledgedFen: number; reason: string };
   /** Why the pairing ended a few weeks before `now`. */
   endReason?: string;
+  /** Holds no activity in the last full month before `now`: a shortfall the street's monthly report names. */
+  idleLastFullMonth?: true;
   facility?: { kind: FacilityKind; name: string; capacity: number; openingHours: OpeningWindow[]; uses: { purpose: string; attendees: number; booker: (community: DemoCommunity, random: Random) => Booker }[] };
 }
 
@@ -163,6 +165,7 @@ const UNIT_PROFILES: Readonly<Record<string, UnitProfile>> = {
     pledgedFen: 2_000_000,
     activities: ['安全用电入户检查', '老旧小区线路排查', '电动车充电安全宣传', '独居老人家电义务检修'],
     rating: 'excellent',
+    idleLastFullMonth: true,
     facility: {
       kind: 'activity_room',
       name: '朝阳供电公司职工活动室',
@@ -369,7 +372,8 @@ export function demoPlan(scale: DemoScale, now: Date, communities: readonly Demo
  * One pairing's life: established in the first weeks of the history, a theme every month (once replaced
  * before the month's activities), one or two activities a month with the unit's staff, residents and some of
  * the community's pairing volunteers, disbursements that never pass the pledge (one pledge raised on the way),
- * the last quarter's review, and for one unit the end of the pairing a few weeks ago.
+ * the last quarter's review, for one unit the end of the pairing a few weeks ago, and for another no activity in
+ * the last full month (the monthly report's shortfall).
  */
 function pairingScript(
   random: Random,
@@ -388,6 +392,8 @@ function pairingScript(
   const until = endedAt ?? end;
   const volunteers = demoPairingVolunteerIds(community.key);
   const places = [`${shortName(community)}社区党群服务中心`, `${community.compounds[0]}中心广场`, profile.address];
+  const endMonth = shanghaiDate(new Date(end)).slice(0, 7);
+  const lastFullMonth = new Date(Date.UTC(Number(endMonth.slice(0, 4)), Number(endMonth.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
   const steps: DemoStep[] = [
     {
       at: new Date(establishedAt),
@@ -412,22 +418,31 @@ function pairingScript(
     const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
     const firstDay = first ? Number(establishedOn.slice(8, 10)) + 2 : replaced ? 4 : 3;
     const count = random() < 0.5 ? 2 : 1;
+    // Drawn all the same, so the rest of the data set stays as it was.
+    const idle = profile.idleLastFullMonth === true && month === lastFullMonth;
     for (let a = 0; a < count && firstDay <= lastDay; a += 1) {
       const day = intBetween(random, firstDay, lastDay);
       const heldOn = `${month}-${String(day).padStart(2, '0')}`;
       const serving = random() < 0.75 ? sample(random, volunteers, intBetween(random, 2, 5)) : [];
-      push(at(heldOn, '18:00') + intBetween(random, 0, 48) * HOUR_MS, {
+      const heldAt = at(heldOn, '18:00') + intBetween(random, 0, 48) * HOUR_MS;
+      const title = pick(random, profile.activities);
+      const place = pick(random, places);
+      const staffCount = intBetween(random, 3, 15);
+      const residentCount = intBetween(random, 20, 120);
+      const minutes = serving.length > 0 ? pick(random, [90, 120, 150, 180]) : null;
+      if (idle) continue;
+      push(heldAt, {
         type: 'RecordPairingActivity',
         data: {
           pairingId,
           activityId: demoId('pairing-activity', `${unit.key}:${month}:${a}`),
-          title: pick(random, profile.activities),
+          title,
           heldOn,
-          place: pick(random, places),
-          staffCount: intBetween(random, 3, 15),
-          residentCount: intBetween(random, 20, 120),
+          place,
+          staffCount,
+          residentCount,
           volunteerIds: serving,
-          volunteerMinutes: serving.length > 0 ? pick(random, [90, 120, 150, 180]) : null,
+          volunteerMinutes: minutes,
         },
       });
     }

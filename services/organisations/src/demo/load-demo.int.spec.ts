@@ -86,6 +86,19 @@ describe('organisations demo loader (main community, 100 days)', () => {
     expect(Math.max(...rows.map((r) => Date.parse(r.occurred)))).toBeLessThan(NOW.getTime());
   });
 
+  it('leaves the power supply company without an activity in the last full month, and every other unit with one', async () => {
+    const { rows } = await b.t.db.pool.query<{ organisation_id: string; month: string }>(
+      `select distinct data->>'organisationId' as organisation_id, data->>'month' as month from es_events where event_type = 'PairingActivityHeld'`,
+    );
+    const nowMonth = new Date(NOW.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const last = new Date(Date.UTC(Number(nowMonth.slice(0, 4)), Number(nowMonth.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
+    const active = new Set(rows.filter((r) => r.month === last).map((r) => r.organisation_id));
+    const power = demoId('organisation', 'unit:chaoyang-power-supply');
+    expect(rows.some((r) => r.organisation_id === power)).toBe(true);
+    expect(active.has(power)).toBe(false);
+    expect(active.size).toBeGreaterThan(0);
+  });
+
   it('offers shared facilities with bookings, one of them cancelled', async () => {
     const { facility } = await b.ok<{ facility: { name: string; bookings: { status: string; startsAt: string }[] } }>(
       staff,
