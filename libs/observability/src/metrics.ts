@@ -84,6 +84,11 @@ export class Metrics {
     );
   }
 
+  /** Messages on Kafka not yet consumed by a workflow's consumer group (committed offset to log end), summed over its partitions. */
+  consumerLag(measure?: LagMeasure<'consumer'>): Gauge<'consumer'> {
+    return this.lagGauge('cogov_consumer_lag_messages', "Messages between a consumer group's committed offsets and the log end.", 'consumer', measure);
+  }
+
   private lagGauge<L extends string>(name: string, help: string, label: L, measure?: LagMeasure<L>): Gauge<L> {
     return this.gauge<L>({
       name,

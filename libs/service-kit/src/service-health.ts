@@ -41,6 +41,31 @@ export class ServiceHealth implements OnModuleInit {
         if (this.work.relay) gauge.set({ relay: this.work.relayName }, await this.work.relay.lag());
       });
     }
+    const workflows = this.work.workflows;
+    if (this.config.relayEnabled && workflows && workflows.workflows.length > 0) {
+      // The workflows' consumers (the governance view's intake is one): behind is normal under load, and the broker
+      // being away is the relay's and the consumers' own business (they retry), so this reports and never fails /health.
+      const consumerLag = async (): Promise<Record<string, number>> => {
+        const lags: Record<string, number> = {};
+        for (const workflow of workflows.workflows) {
+          const consumer = workflows.consumerOf(workflow.name);
+          if (consumer) lags[workflow.name] = (await consumer.lag()).reduce((total, partition) => total + partition.lag, 0);
+        }
+        return lags;
+      };
+      this.health.registerHealthCheck('workflows', async () => {
+        try {
+          const lags = await consumerLag();
+          const started = Object.keys(lags).length === workflows.workflows.length;
+          return { ok: true, detail: started ? `messages behind: ${JSON.stringify(lags)}` : 'consumers starting' };
+        } catch (error) {
+          return { ok: true, detail: `lag unknown: ${error instanceof Error ? error.message : String(error)}` };
+        }
+      });
+      this.metrics.consumerLag(async (gauge) => {
+        for (const [consumer, lag] of Object.entries(await consumerLag())) gauge.set({ consumer }, lag);
+      });
+    }
     this.metrics.projectionLag(async (gauge) => {
       for (const [projection, lag] of Object.entries(await this.work.projectionLag())) gauge.set({ projection }, lag);
     });

@@ -158,6 +158,13 @@ describe('workflow 4: a co-building activity records the hours of its volunteers
     await eventually(async () => (await recordedEventsOf(activityId)).length === volunteerIds.length, { what: 'the entries after the restart', timeoutMs: 30_000 });
     await waitUntilConsumed(group(), eventsTopic('organisations', suite.prefix));
     expect(await recordedEventsOf(activityId)).toHaveLength(volunteerIds.length);
-    for (const volunteerId of volunteerIds) expect(await recordsOfActivity(volunteerId, activityId)).toMatchObject([{ servedMinutes: 150 }]);
+    // The ledger is a read model: the restarted service's projection follows the store within its poll interval.
+    for (const volunteerId of volunteerIds) {
+      const records = await eventually(async () => {
+        const found = await recordsOfActivity(volunteerId, activityId);
+        return found.length > 0 && found;
+      }, { what: `the ledger of volunteer ${volunteerId}`, timeoutMs: 15_000 });
+      expect(records).toMatchObject([{ servedMinutes: 150 }]);
+    }
   }, 60_000);
 });

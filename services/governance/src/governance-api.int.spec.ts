@@ -100,6 +100,14 @@ describe('the governance API', () => {
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'month' } });
   });
 
+  it('shows the intake consumer’s lag on /health and /metrics', async () => {
+    const health = await (await fetch(`${baseUrl}/health`)).text();
+    expect(health).toContain('workflows');
+    expect(health).toMatch(/intake|consumers starting/);
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/cogov_consumer_lag_messages\{[^}]*consumer="intake"[^}]*\} \d+/);
+  });
+
   it('serves the monthly report as a readable page with its charts, checked in headless Chromium', async () => {
     const url = `${baseUrl}/reports/monthly?streetId=${STREET.id}&month=2026-10`;
     expect((await fetch(url)).status).toBe(401);

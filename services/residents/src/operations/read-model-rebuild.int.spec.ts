@@ -1,5 +1,6 @@
 import { PostgresEventStore } from '@cogov/eventsourcing';
 import { rebuildReadModels } from '@cogov/service-kit';
+import { eventually } from '@cogov/testing';
 import { startResidentsApp, type ResidentsTestApp } from '../../test/residents-test-app.js';
 import { loadDemo } from '../demo/demo-loader.js';
 import { PROJECTIONS } from '../infrastructure/residents-infrastructure.js';
@@ -61,6 +62,17 @@ describe('rebuildReadModels (the core of `npm run rebuild`)', () => {
     const before = await readModels();
     await t.app.close();
     appClosed = true;
+    // "Down" means its sessions are gone too: a closing pool ends its connections (and their advisory locks) a
+    // moment after close() returns, and a loaded machine (CI) stretches that moment.
+    await eventually(
+      async () =>
+        (
+          await t.db.pool.query<{ n: number }>(
+            `select count(*)::int as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`,
+          )
+        ).rows[0]!.n === 0,
+      { what: 'the closed service to let go of its locks', timeoutMs: 10_000 },
+    );
     const lines: string[] = [];
     const summaries = await rebuildReadModels({
       pool: t.db.pool,
