@@ -89,18 +89,19 @@ export async function rebuildReadModels(options: RebuildReadModelsOptions): Prom
   }
   for (const t of tracked) t.runner.start();
   const started = Date.now();
-  let toldWho = false;
+  const toldWho = new Set<Tracked>();
   try {
     while (!signal?.aborted && tracked.some((t) => !t.done)) {
       await sleep(intervalMs, signal);
-      if (!toldWho && Date.now() - started >= leaderGraceMs) {
-        toldWho = true;
-        for (const t of tracked.filter((x) => !x.done)) {
-          print(
-            t.runner.isLeader
-              ? `[rebuild] ${t.projection.name}: no instance of the service holds the projection's lock: this process does the rebuild`
-              : `[rebuild] ${t.projection.name}: a running instance of the service does the rebuild; following it`,
-          );
+      // Who does the work is told as soon as it is certain: at once when this process's runner took the lock (no
+      // instance held it), else once the grace is over (an instance holds it).
+      for (const t of tracked.filter((x) => !x.done && !toldWho.has(x))) {
+        if (t.runner.isLeader) {
+          toldWho.add(t);
+          print(`[rebuild] ${t.projection.name}: no instance of the service holds the projection's lock: this process does the rebuild`);
+        } else if (Date.now() - started >= leaderGraceMs) {
+          toldWho.add(t);
+          print(`[rebuild] ${t.projection.name}: a running instance of the service does the rebuild; following it`);
         }
       }
       for (const t of tracked.filter((x) => !x.done)) {
