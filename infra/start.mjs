@@ -2,6 +2,7 @@
 // Idempotent: a running broker is reused, databases and demo data are created only once.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, createWriteStream, readFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './swc.config.mjs';
@@ -82,7 +83,26 @@ function stopAll(signal) {
   );
 }
 
+/** True when something already listens on 127.0.0.1:port. */
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 say(`node ${process.version}`);
+// Another `npm start` (or anything else) on the suite's ports would answer the health checks in our place.
+const taken = [];
+for (const service of services) if (await portInUse(service.port)) taken.push(`${service.name} :${service.port}`);
+if (taken.length > 0) {
+  say(`✘ ports already in use: ${taken.join(', ')} — is the suite already running? Stop it (Ctrl+C in its terminal) first.`);
+  process.exit(1);
+}
 run('PostgreSQL: checking and creating the service databases …', 'bash', ['infra/db/create-databases.sh'], {
   DATABASE_URL: adminUrl,
 });

@@ -1,3 +1,4 @@
+import { publicContractFor } from './public.js';
 import { allContracts, type EventContract } from './registry.js';
 import type { JsonSchema } from './json-schema.js';
 
@@ -20,13 +21,18 @@ export function renderEventCatalogue(): string {
     '`causationid`, `streamversion`, `actor`. Personal fields are `EncryptedField`s (AES-256-GCM under the data',
     "subject's key, see [ADR 0003](adr/0003-personal-data-encryption.md)): never plaintext.",
     '',
-    '| context | event | version | CloudEvents type | personal fields |',
-    '|---|---|---|---|---|',
+    'Partners and analysts read the **public** events instead, on `cogov.<context>.public.v1`',
+    '([ADR 0009](adr/0009-public-events.md), [AsyncAPI document](asyncapi.json)): the events marked public below, with',
+    'no personal field at all (not even encrypted), no id of a natural person and no free text written about',
+    'people; their CloudEvents type is `cn.cogov.public.<context>.<event>.v<n>`, and they carry no `actor`.',
+    '',
+    '| context | event | version | CloudEvents type | personal fields | public |',
+    '|---|---|---|---|---|---|',
     ...contracts.map(
       (c) =>
         `| ${c.context} | [${c.eventType}](#${anchor(c)}) | v${c.schemaVersion} | \`${c.cloudEventType}\` | ${
           c.personalFields.map((f) => `\`${f}\``).join(', ') || '—'
-        } |`,
+        } | ${publicContractFor(c.eventType, c.schemaVersion) ? 'yes' : '—'} |`,
     ),
     '',
   ];
@@ -53,6 +59,8 @@ function renderContract(contract: EventContract): string[] {
     ...fieldRows(schema),
     '',
     ...(examples.length > 0 ? ['Example `data`:', '', '```json', JSON.stringify(examples[0], null, 2), '```', ''] : []),
+    publicLine(contract),
+    '',
     `Version history: v1 — first published.`,
     '',
   ];
@@ -74,4 +82,13 @@ function typeOf(property: JsonSchema): string {
   const type = property['type'];
   const base = Array.isArray(type) ? type.join(' \\| ') : String(type ?? 'any');
   return property['format'] ? `${base} (${String(property['format'])})` : base;
+}
+
+function publicLine(contract: EventContract): string {
+  const pub = publicContractFor(contract.eventType, contract.schemaVersion);
+  if (!pub) return 'Public: no — internal to cogov (it concerns people, or carries what partners may not see).';
+  return (
+    `Public: \`${pub.cloudEventType}\` on \`${pub.topic}\`` +
+    (pub.removed.length > 0 ? `, without ${pub.removed.map((f) => `\`${f}\``).join(', ')}.` : ', with every field.')
+  );
 }
