@@ -59,22 +59,26 @@ appeal_counts as (
     from appeals where filed_at is not null and filed_at > $3 group by community_id
 ),
 presence as (
-  select community_id, kind, subject_id, max(at) as at from f
+  -- One row per subject that comes and goes (a resident, a registered party member, a household's contact, a
+  -- pairing): when it last came and last went, up to asOf. Grouped once, so the stocks below need no self-join.
+  select community_id, subject_id,
+         case when kind like 'resident.%' then 'resident' when kind like 'party_member.%' then 'member'
+              when kind like 'household.%' then 'contact' else 'pairing' end as what,
+         max(at) filter (where kind in ('resident.moved_in', 'party_member.registered', 'household.assigned', 'pairing.established')) as in_at,
+         max(at) filter (where kind in ('resident.moved_out', 'party_member.ended', 'household.released', 'pairing.ended')) as out_at
+    from f
    where kind in ('resident.moved_in', 'resident.moved_out', 'party_member.registered', 'party_member.ended',
                   'household.assigned', 'household.released', 'pairing.established', 'pairing.ended')
-   group by community_id, kind, subject_id
+   group by community_id, subject_id, 3
 ),
 stocks as (
   select community_id,
-         count(*) filter (where p.kind = 'resident.moved_in' and not exists (
-           select 1 from presence o where o.kind = 'resident.moved_out' and o.subject_id = p.subject_id and o.at >= p.at)) as residents,
-         count(*) filter (where p.kind = 'party_member.registered' and not exists (
-           select 1 from presence o where o.kind = 'party_member.ended' and o.subject_id = p.subject_id and o.at >= p.at)) as party_members,
-         count(*) filter (where p.kind = 'household.assigned' and not exists (
-           select 1 from presence o where o.kind = 'household.released' and o.subject_id = p.subject_id and o.at >= p.at)) as households_with_contact,
-         count(*) filter (where p.kind = 'pairing.established' and not exists (
-           select 1 from presence o where o.kind = 'pairing.ended' and o.subject_id = p.subject_id)) as pairings_active
-    from presence p group by community_id
+         count(*) filter (where what = 'resident' and in_at is not null and (out_at is null or out_at < in_at)) as residents,
+         count(*) filter (where what = 'member' and in_at is not null and (out_at is null or out_at < in_at)) as party_members,
+         count(*) filter (where what = 'contact' and in_at is not null and (out_at is null or out_at < in_at)) as households_with_contact,
+         -- An ended pairing does not come back.
+         count(*) filter (where what = 'pairing' and in_at is not null and out_at is null) as pairings_active
+    from presence group by community_id
 ),
 pledges as (
   select distinct on (subject_id) community_id, subject_id, amount from f
