@@ -8,7 +8,7 @@ export const services = [
     database: 'cogov_residents',
     main: 'dist/services/residents/src/main.js',
     demo: 'dist/services/residents/src/demo/load-demo.js',
-    topics: ['cogov.residents.events'],
+    topics: ['cogov.residents.events', 'cogov.residents.public.v1'],
   },
   ...[
     ['organisations', 4002, 'cogov_organisations'],
@@ -21,7 +21,7 @@ export const services = [
     database,
     main: `dist/services/${name}/src/main.js`,
     demo: `dist/services/${name}/src/demo/load-demo.js`,
-    topics: [`cogov.${name}.events`],
+    topics: [`cogov.${name}.events`, `cogov.${name}.public.v1`],
   })),
   // The governance view: reads every context's topic, writes none (no demo loader: it learns the demo from Kafka).
   { name: 'governance', port: 4006, database: 'cogov_governance', main: 'dist/services/governance/src/main.js', topics: [] },

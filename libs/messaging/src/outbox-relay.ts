@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { BEGINNING, type GlobalCheckpoint, type RecordedEvent } from '@cogov/eventsourcing';
-import { toCloudEvent, toKafkaMessage } from './cloud-event.js';
+import { toCloudEvent, toKafkaMessage, type CloudEventKafkaMessage } from './cloud-event.js';
 import { createKafka, type KafkaConnectionOptions } from './kafka-connection.js';
 import { consoleLogger, type MessagingLogger } from './logger.js';
 import { ADVISORY_LOCK_NAMESPACE, ensureMessagingSchema } from './schema.js';
@@ -33,6 +33,12 @@ export interface OutboxRelayOptions {
   source: string;
   /** The topic of an event, or null for an event internal to its context (stored, never published). */
   topicFor: (event: RecordedEvent) => string | null;
+  /**
+   * More messages for an event, sent in the same request as the event itself and acknowledged before the
+   * checkpoint moves: a context's public topic (ADR 0009) gets each public event in the store's order, at least
+   * once, with no consumer in between. Not counted as published.
+   */
+  alsoPublish?: (event: RecordedEvent) => ReadonlyArray<{ topic: string; message: CloudEventKafkaMessage }>;
   /** Names the checkpoint and the leader lock: one name = one stream of publications. */
   name: string;
   /** Backstop poll when no NOTIFY arrives (default 1,000 ms). */
@@ -65,7 +71,7 @@ class ConnectionLost extends Error {}
  *   CloudEvents id, and consumers dedupe on it.
  */
 export class OutboxRelay {
-  private readonly options: Required<Omit<OutboxRelayOptions, 'logger'>>;
+  private readonly options: Required<Omit<OutboxRelayOptions, 'logger' | 'alsoPublish'>> & Pick<OutboxRelayOptions, 'alsoPublish'>;
   private readonly logger: MessagingLogger;
   private readonly kafka: Kafka;
   private readonly wake = new WakeSignal();
@@ -223,8 +229,7 @@ export class OutboxRelay {
           await this.wake.wait(pending ? Math.min(HORIZON_RECHECK_MS, pollIntervalMs) : pollIntervalMs);
           continue;
         }
-        const requests = this.toTopicMessages(page.events);
-        const published = requests.reduce((sum, request) => sum + request.reduce((n, topic) => n + topic.messages.length, 0), 0);
+        const { requests, published } = this.toTopicMessages(page.events);
         // A page of internal events only moves the checkpoint.
         if (requests.length > 0) {
           const sent = await producer.sendUntilAcknowledged(requests, published, { shouldGiveUp: () => this.stopping, lost });
@@ -242,8 +247,9 @@ export class OutboxRelay {
     }
   }
 
-  private toTopicMessages(events: RecordedEvent[]): TopicMessages[][] {
+  private toTopicMessages(events: RecordedEvent[]): { requests: TopicMessages[][]; published: number } {
     const requests: TopicMessages[][] = [];
+    let published = 0;
     let byTopic = new Map<string, Message[]>();
     let bytes = 0;
     const flush = () => {
@@ -252,19 +258,23 @@ export class OutboxRelay {
       byTopic = new Map();
       bytes = 0;
     };
-    for (const event of events) {
-      const topic = this.options.topicFor(event);
-      if (topic === null) continue;
-      const message = toKafkaMessage(toCloudEvent(event, { source: this.options.source }));
+    const add = (topic: string, message: CloudEventKafkaMessage) => {
       const size = message.value.length + message.key.length + 256;
       if (bytes + size > MAX_REQUEST_BYTES) flush();
       const messages = byTopic.get(topic) ?? [];
       messages.push(message);
       byTopic.set(topic, messages);
       bytes += size;
+    };
+    for (const event of events) {
+      const topic = this.options.topicFor(event);
+      if (topic === null) continue;
+      add(topic, toKafkaMessage(toCloudEvent(event, { source: this.options.source })));
+      published += 1;
+      for (const extra of this.options.alsoPublish?.(event) ?? []) add(extra.topic, extra.message);
     }
     flush();
-    return requests;
+    return { requests, published };
   }
 }
 

@@ -6,6 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { CommunityDirectory } from './community-directory.js';
 import { ReadYourWrites } from './read-your-writes.js';
 import { SERVICE_OPTIONS, type ServiceInfrastructureOptions } from './service-options.js';
+import { publicEvents, publicTopicSpec } from './public-events.js';
 import { WorkflowRunner } from './workflows/workflow-runner.js';
 
 /**
@@ -71,6 +72,7 @@ export class BackgroundWork implements OnApplicationBootstrap, BeforeApplication
       try {
         await ensureTopics(admin, [
           { topic, partitions: this.options.topicPartitions ?? 6, retentionMs: -1, replicationFactor: config.kafkaReplicationFactor },
+          publicTopicSpec(context, config.topicPrefix, config.kafkaReplicationFactor),
         ]);
       } finally {
         await admin.disconnect();
@@ -82,6 +84,9 @@ export class BackgroundWork implements OnApplicationBootstrap, BeforeApplication
         kafka: { brokers: config.kafkaBrokers, clientId: `cogov-${context}-relay` },
         source: `/cogov/${context}`,
         topicFor: (event) => (internal.has(event.type) ? null : topic),
+        alsoPublish: publicEvents(context, config.topicPrefix, (event, errors) =>
+          this.logger.error(`public topic: ${event.type} v${event.schemaVersion} ${event.metadata.eventId} does not match its public contract, not published: ${errors.join('; ')}`),
+        ),
         name: `${this.relayName}${config.topicPrefix ? `:${config.topicPrefix}` : ''}`,
         logger: { log: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m), error: (m) => this.logger.error(m) },
       });

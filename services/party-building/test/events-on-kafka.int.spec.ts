@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { validateEventData } from '@cogov/contracts';
+import { allPublicContracts, publicTopic, validateEventData, validatePublicData } from '@cogov/contracts';
 import { eventsTopic, parseCloudEventType } from '@cogov/messaging';
 import { eventually } from '@cogov/testing';
 import { startTestBed, type TestBed } from './party-building-test-bed.js';
@@ -77,5 +77,36 @@ describe('party-building events on Kafka', () => {
       'PartyMemberRegisteredAtCommunity',
       'PartyOrganisationEstablished',
     ]);
+  }, 60_000);
+
+  it('publishes the public events alone on the public topic, each matching its public contract, with nothing personal', async () => {
+    // The events of the test above, as partners read them (ADR 0009).
+    const topic = publicTopic('party-building', b.t.config.topicPrefix);
+    const kafka = new Kafka({ clientId: 'party-building-tests', brokers: b.t.config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `${b.t.config.topicPrefix}.public-tests` });
+    const raw: Buffer[] = [];
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({ eachMessage: async ({ message }) => void (message.value && raw.push(message.value)) });
+      await eventually(() => raw.length >= 3, { timeoutMs: 30_000, what: '3 public party-building events on Kafka' });
+    } finally {
+      await consumer.disconnect();
+    }
+    const publics = new Map(allPublicContracts().map((c) => [c.cloudEventType, c]));
+    const types: string[] = [];
+    for (const value of raw) {
+      const event = JSON.parse(value.toString()) as { type: string; data: unknown; actor?: string; dataschema: string; source: string };
+      const contract = publics.get(event.type);
+      expect(contract).toBeDefined();
+      types.push(contract!.eventType);
+      expect(validatePublicData(contract!.eventType, contract!.schemaVersion, event.data)).toEqual({ valid: true, errors: [] });
+      expect(event.actor).toBeUndefined();
+      expect(event.dataschema).toBe(contract!.schema['$id']);
+      expect(event.source).toBe('/cogov/party-building');
+      expect(value.includes(Buffer.from('$pii'))).toBe(false);
+      for (const secret of [...NAMES, PHONE]) expect(value.includes(Buffer.from(secret))).toBe(false);
+    }
+    expect(types.sort()).toEqual(['PartyActivityHeld', 'PartyMassesServiceCentreOpened', 'PartyOrganisationEstablished']);
   }, 60_000);
 });
