@@ -8,6 +8,7 @@
 #   KAFKA_INSTANCE         instance name (default "default"); each instance has its own data, pid and log
 #   KAFKA_PORT             PLAINTEXT client port (default 9092, or the port the instance was created with)
 #   KAFKA_CONTROLLER_PORT  KRaft controller port (default KAFKA_PORT+1)
+#   KAFKA_SASL_PORT        partner listener, SASL/SCRAM-SHA-512 with ACLs (default KAFKA_PORT+2); see add-partner.mjs
 #   KAFKA_HOST             listen/advertised address (default 127.0.0.1)
 #   KAFKA_HEAP             max JVM heap (default 512m)
 #   KAFKA_JVM_OPTS         extra JVM options, appended last (e.g. "-XX:+UseG1GC")
@@ -103,6 +104,10 @@ for p in "$PORT" "$CONTROLLER_PORT"; do
   if ! [[ "$p" =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then die "invalid port '$p' (KAFKA_PORT / KAFKA_CONTROLLER_PORT)"; fi
 done
 [[ "$PORT" != "$CONTROLLER_PORT" ]] || die "KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ (both $PORT)"
+SASL_PORT="${KAFKA_SASL_PORT:-$((PORT + 2))}"
+if ! [[ "$SASL_PORT" =~ ^[0-9]+$ ]] || ((SASL_PORT < 1 || SASL_PORT > 65535)) || [[ "$SASL_PORT" == "$PORT" || "$SASL_PORT" == "$CONTROLLER_PORT" ]]; then
+  die "invalid KAFKA_SASL_PORT '$SASL_PORT' (a free port other than $PORT and $CONTROLLER_PORT)"
+fi
 for n in "$START_TIMEOUT" "$START_LIMIT" "$STOP_TIMEOUT"; do
   [[ "$n" =~ ^[0-9]+$ ]] || die "KAFKA_START_TIMEOUT / KAFKA_START_LIMIT / KAFKA_STOP_TIMEOUT must be whole seconds (got '$n')"
 done
@@ -238,12 +243,22 @@ write_properties() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=$HOST:$CONTROLLER_PORT
-listeners=PLAINTEXT://$HOST:$PORT,CONTROLLER://$HOST:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://$HOST:$PORT,CONTROLLER://$HOST:$CONTROLLER_PORT
+listeners=PLAINTEXT://$HOST:$PORT,CONTROLLER://$HOST:$CONTROLLER_PORT,PARTNER://$HOST:$SASL_PORT
+advertised.listeners=PLAINTEXT://$HOST:$PORT,CONTROLLER://$HOST:$CONTROLLER_PORT,PARTNER://$HOST:$SASL_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,PARTNER:SASL_PLAINTEXT
 log.dirs=$DATA_DIR
+
+# Partners (ADR 0009): SASL/SCRAM-SHA-512 on the PARTNER listener, each a user with ACLs that let it read the
+# public topics in its own consumer groups only (infra/kafka/add-partner.mjs). The services' PLAINTEXT listener
+# and the controller are the local, trusted side: their principal (ANONYMOUS) is a super user. Development only:
+# a deployment puts partners on SASL_SSL.
+sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.partner.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:ANONYMOUS
+allow.everyone.if.no.acl.found=false
 
 # Single node: every internal topic has replication factor 1.
 offsets.topic.replication.factor=1
@@ -374,6 +389,8 @@ cmd_start() {
     else
       say "a Kafka broker already answers on $HOST:$PORT (not started as instance '$INSTANCE') — reusing it"
     fi
+    port_open "$SASL_PORT" ||
+      warn "the running broker has no partner listener on $HOST:$SASL_PORT (started by an older kafka.sh?): 'kafka.sh restart' adds it"
     return 0
   fi
   if [[ -n "$pid" ]]; then
@@ -387,9 +404,9 @@ cmd_start() {
     die "instance '$INSTANCE' was created for ports $RECORDED_PORT/$RECORDED_CONTROLLER_PORT, not $PORT/$CONTROLLER_PORT; use another KAFKA_INSTANCE or 'kafka.sh reset' it first"
   fi
   local p
-  for p in "$PORT" "$CONTROLLER_PORT"; do
+  for p in "$PORT" "$CONTROLLER_PORT" "$SASL_PORT"; do
     if port_open "$p"; then
-      die "port $HOST:$p is in use by another process (not a ready Kafka broker); free it or choose KAFKA_PORT / KAFKA_CONTROLLER_PORT / KAFKA_INSTANCE"
+      die "port $HOST:$p is in use by another process (not a ready Kafka broker); free it or choose KAFKA_PORT / KAFKA_CONTROLLER_PORT / KAFKA_SASL_PORT / KAFKA_INSTANCE"
     fi
   done
   [[ -r "$LOG4J_CONFIG" ]] || die "log4j2 configuration $LOG4J_CONFIG not found"
@@ -535,6 +552,8 @@ KAFKA_VERSION=$KAFKA_VERSION
 KAFKA_BROKERS=$HOST:$PORT
 KAFKA_PORT=$PORT
 KAFKA_CONTROLLER_PORT=$CONTROLLER_PORT
+KAFKA_SASL_PORT=$SASL_PORT
+KAFKA_PARTNER_BROKERS=$HOST:$SASL_PORT
 KAFKA_LIBS=$LIBS_DIR
 KAFKA_INSTANCE_DIR=$INSTANCE_DIR
 KAFKA_LOG_FILE=$LOG_FILE
