@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ServiceApiModule, ServiceInfrastructureModule } from '@cogov/service-kit';
+import { ExportsController } from './exports/exports.controller.js';
 import { CONTEXT, type GovernanceConfig } from './infrastructure/config.js';
 import { GovernanceIntake } from './intake/governance-intake.workflow.js';
 import { MonthlyReportReader } from './report/monthly-report.reader.js';
@@ -33,7 +34,7 @@ export class AppModule {
         }),
         ServiceApiModule.forRoot({ context: CONTEXT, config }),
       ],
-      controllers: [MonthlyReportController],
+      controllers: [MonthlyReportController, ExportsController],
       providers: [ScorecardReader, CaseTimelineReader, MonthlyReportReader, ScorecardResolver, CommunityScorecardResolver, CaseTimelineResolver, MonthlyReportResolver],
     };
   }

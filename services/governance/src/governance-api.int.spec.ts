@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, startServiceApp, type ServiceTestApp } from '@cogov/testing';
+import { allContracts, publicContractFor } from '@cogov/contracts';
 import { AppModule } from './app.module.js';
+import { exportEvents } from './exports/event-export.js';
 import { loadConfig } from './infrastructure/config.js';
 import { COMMUNITY, OTHER_COMMUNITY, STREET, ids, record, scenario } from '../test/scenario.js';
 
@@ -147,4 +149,64 @@ describe('the governance API', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
+
+  describe('exports for analysts', () => {
+    const get = (path: string, token?: string) => fetch(`${baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const publicTypes = new Set(allContracts().filter((c) => publicContractFor(c.eventType, c.schemaVersion)).map((c) => c.cloudEventType));
+    const EVENTS = `/exports/events.ndjson?streetId=${STREET.id}&from=2026-08-01&to=2026-10-31`;
+
+    it('streams the public events of a street and a range as NDJSON, with nothing personal', async () => {
+      const response = await get(EVENTS, analyst);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/x-ndjson');
+      const text = await response.text();
+      const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; communityid: string; sequence: string; actor?: string; data: Record<string, unknown> });
+      const expected = scenario().filter((e) => publicTypes.has(e.type) && e.communityid === COMMUNITY);
+      expect(lines).toHaveLength(expected.length);
+      expect(lines.every((l) => l.type.startsWith('cn.cogov.public.') && l.communityid === COMMUNITY && l.actor === undefined)).toBe(true);
+      expect(text).not.toContain('$pii');
+      const filed = lines.find((l) => l.type === 'cn.cogov.public.residents.appeal-filed.v1')!;
+      expect(Object.keys(filed.data).sort()).toEqual(['appealId', 'category', 'channel', 'communityId', 'filedAt', 'gridId']);
+      expect(lines.map((l) => Number(l.sequence))).toEqual([...lines.map((l) => Number(l.sequence))].sort((a, b) => a - b));
+    });
+
+    it('resumes after the last line received, and reads in batches', async () => {
+      const all = (await (await get(EVENTS, analyst)).text()).trimEnd().split('\n');
+      const cut = 7;
+      const { sequence } = JSON.parse(all[cut - 1]!) as { sequence: string };
+      const rest = (await (await get(`${EVENTS}&after=${sequence}`, analyst)).text()).trimEnd().split('\n');
+      expect([...all.slice(0, cut), ...rest]).toEqual(all);
+      const batched: string[] = [];
+      const communities = [COMMUNITY];
+      for await (const line of exportEvents(t.db.pool, { communityIds: communities, from: new Date('2026-07-31T16:00:00Z'), to: new Date('2026-10-31T15:59:59.999Z'), batchSize: 3 })) batched.push(line.trimEnd());
+      expect(batched).toEqual(all);
+    });
+
+    it('answers bad ranges, other jurisdictions and missing tokens with a code, not a stream', async () => {
+      const backwards = await get(`/exports/events.ndjson?streetId=${STREET.id}&from=2026-10-31&to=2026-08-01`, analyst);
+      expect(backwards.status).toBe(400);
+      expect(await backwards.json()).toEqual({ error: { code: 'BAD_USER_INPUT', message: 'to must not be before from', field: 'to' } });
+      expect((await get(EVENTS, staff)).status).toBe(403);
+      expect((await get(`/exports/events.ndjson?communityId=${OTHER_COMMUNITY}&from=2026-08-01&to=2026-10-31`, staff)).status).toBe(403);
+      expect((await get(EVENTS)).status).toBe(401);
+      const badMonth = await get(`/reports/monthly?streetId=${STREET.id}&month=2026-13`, analyst);
+      expect(badMonth.status).toBe(400);
+      expect(await badMonth.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'month' } });
+    });
+
+    it('gives the street scorecard and the monthly report tables as CSV', async () => {
+      const scorecard = await get(`/exports/street-scorecard.csv?streetId=${STREET.id}&asOf=2026-10-31`, analyst);
+      expect(scorecard.headers.get('content-type')).toContain('text/csv');
+      const rows = (await scorecard.text()).trimEnd().split('\r\n').map((line) => line.split(','));
+      expect(rows).toHaveLength(3);
+      expect(rows[0]!.slice(0, 3)).toEqual(['community', 'residents', 'appeals_filed']);
+      expect(rows[1]!.slice(0, 3)).toEqual(['社区甲', '3', '3']);
+      expect(rows[2]![0]).toBe(`${STREET.name}（合计）`);
+      const funds = (await (await get(`/exports/monthly-report/funds.csv?streetId=${STREET.id}&month=2026-10`, analyst)).text()).trimEnd().split('\r\n');
+      expect(funds).toEqual(['organisation,pledged_fen,disbursed_fen', '区人民医院,1500000,200000', '实验小学,300000,0']);
+      const shortfalls = await (await get(`/exports/monthly-report/shortfalls.csv?streetId=${STREET.id}&month=2026-10`, analyst)).text();
+      expect(shortfalls).toContain('unit_without_activity,社区甲,实验小学,');
+      expect((await get(`/exports/monthly-report/secrets.csv?streetId=${STREET.id}&month=2026-10`, analyst)).status).toBe(400);
+    });
+  });
 });

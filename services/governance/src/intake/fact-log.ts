@@ -27,6 +27,7 @@ export const FACT_LOG_DDL: readonly string[] = [
      received_at timestamptz not null default now())`,
   `create index if not exists gov_event_correlation on gov_event (correlation_id, occurred_at)`,
   `create index if not exists gov_event_stream on gov_event (stream_id, stream_version)`,
+  `create index if not exists gov_event_community_seq on gov_event (community_id, seq)`,
   `create index if not exists gov_event_appeal on gov_event ((data->>'appealId')) where data ? 'appealId'`,
   `create table if not exists gov_fact (
      event_id uuid not null,
