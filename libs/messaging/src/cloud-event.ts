@@ -121,7 +121,7 @@ export interface CloudEventKafkaMessage {
   headers: Record<string, string>;
 }
 
-export function toKafkaMessage(event: CogovCloudEvent): CloudEventKafkaMessage {
+export function toKafkaMessage(event: Omit<CogovCloudEvent, 'actor'>): CloudEventKafkaMessage {
   return {
     key: event.subject,
     value: JSON.stringify(event),

@@ -54,3 +54,4 @@ export * from './demo/index.js';
 // Workflows: process managers over other contexts' events (docs/workflows.md)
 export { Workflow, type WorkflowCommandOutcome, type WorkflowStep } from './workflows/workflow.js';
 export { WorkflowRunner, workflowGroupId, type WorkflowRunnerOptions } from './workflows/workflow-runner.js';
+export { publicEvents, publicTopicSpec, toPublicCloudEvent, type PublicCloudEvent } from './public-events.js';

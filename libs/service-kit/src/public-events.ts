@@ -1,12 +1,24 @@
-import { publicContractFor, publicTopic, toPublicData, validatePublicData } from '@cogov/contracts';
+import { publicContractFor, publicTopic, toPublicData, validatePublicData, type PublicContract } from '@cogov/contracts';
 import type { RecordedEvent } from '@cogov/eventsourcing';
-import { CE_HEADERS, CLOUDEVENTS_CONTENT_TYPE, toCloudEvent, type CloudEventKafkaMessage, type TopicSpec } from '@cogov/messaging';
+import { toCloudEvent, toKafkaMessage, type CloudEventKafkaMessage, type CogovCloudEvent, type TopicSpec } from '@cogov/messaging';
 
 const DAY_MS = 24 * 3_600_000;
 
 /** The public topic of a context (ADR 0009): 6 partitions keyed by stream id, kept 30 days for partners to catch up. */
 export function publicTopicSpec(context: string, prefix: string | undefined, replicationFactor?: number): TopicSpec {
   return { topic: publicTopic(context, prefix), partitions: 6, retentionMs: 30 * DAY_MS, ...(replicationFactor ? { replicationFactor } : {}) };
+}
+
+/** A public CloudEvent as partners receive it (ADR 0009): the internal envelope without `actor`, public type and schema. */
+export type PublicCloudEvent = Omit<CogovCloudEvent, 'actor'> & { dataschema: string };
+
+/**
+ * The public form of an internal CloudEvent under its public contract: public type and `dataschema`, the data
+ * projected to what the contract has, no `actor`. Not validated here: the relay validates before publishing.
+ */
+export function toPublicCloudEvent(event: Omit<CogovCloudEvent, 'actor'> & { actor?: string }, contract: PublicContract): PublicCloudEvent {
+  const { actor: _actor, ...internal } = event;
+  return { ...internal, type: contract.cloudEventType, dataschema: String(contract.schema['$id']), data: toPublicData(contract.schema, event.data) };
 }
 
 /**
@@ -26,30 +38,12 @@ export function publicEvents(
   return (event) => {
     const contract = publicContractFor(event.type, event.schemaVersion);
     if (!contract || contract.context !== context) return [];
-    const data = toPublicData(contract.schema, event.data);
-    const check = validatePublicData(event.type, event.schemaVersion, data);
+    const published = toPublicCloudEvent(toCloudEvent(event, { source }), contract);
+    const check = validatePublicData(event.type, event.schemaVersion, published.data);
     if (!check.valid) {
       onInvalid(event, check.errors);
       return [];
     }
-    const { actor: _actor, ...internal } = toCloudEvent(event, { source });
-    const published = { ...internal, type: contract.cloudEventType, dataschema: String(contract.schema['$id']), data };
-    return [
-      {
-        topic,
-        message: {
-          key: published.subject,
-          value: JSON.stringify(published),
-          headers: {
-            [CE_HEADERS.contentType]: CLOUDEVENTS_CONTENT_TYPE,
-            [CE_HEADERS.id]: published.id,
-            [CE_HEADERS.type]: published.type,
-            [CE_HEADERS.source]: published.source,
-            [CE_HEADERS.subject]: published.subject,
-            [CE_HEADERS.communityId]: published.communityid,
-          },
-        },
-      },
-    ];
+    return [{ topic, message: toKafkaMessage(published) }];
   };
 }

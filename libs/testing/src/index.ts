@@ -6,3 +6,4 @@ export * from './decider-specification.js';
 export * from './service-app.js';
 export * from './contract-checks.js';
 export * from './browser.js';
+export { freePort } from './ports.js';

@@ -3,9 +3,8 @@
  * pointed at the subgraphs of a suite (their random ports), verifying tokens with the given JWKS file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { repoRoot, type GraphqlResponse } from '@cogov/testing';
+import { freePort, repoRoot, type GraphqlResponse } from '@cogov/testing';
 import type { ServiceName, Suite } from './suite.js';
 
 const URL_VARIABLES: Record<ServiceName, string> = {
@@ -23,17 +22,6 @@ export interface GatewayProcess {
   graphql<T = Record<string, unknown>>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T> & { status: number }>;
   stop(): Promise<void>;
   output(): string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startGatewayProcess(

@@ -7,11 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureDevKeys, mintToken, type Role } from '@cogov/auth';
-import { createTestDatabase, repoRoot as findRepoRoot, testKafka, testKafkaBrokers, type GraphqlResponse, type TestDatabase } from '@cogov/testing';
+import { createTestDatabase, freePort, repoRoot as findRepoRoot, testKafka, testKafkaBrokers, type GraphqlResponse, type TestDatabase } from '@cogov/testing';
 
 export type ServiceName = 'residents' | 'organisations' | 'volunteers' | 'property' | 'party-building' | 'governance';
 
@@ -36,17 +35,6 @@ export interface Suite {
   token(claims: { roles: Role[]; communityIds?: string[]; streetIds?: string[]; subject?: string }): Promise<string>;
   service(name: ServiceName): RunningService;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHealth(name: string, port: number, child: ChildProcess, output: () => string, timeoutMs = 40_000): Promise<void> {

@@ -149,3 +149,17 @@ export const DEMO_STATIONED_UNITS: readonly DemoStationedUnit[] = [
   stationedUnit('guangming', 'unit:chaoyang-library-guangming', '朝阳区图书馆光明分馆'),
   stationedUnit('guangming', 'unit:guangming-police-station', '北京市公安局朝阳分局光明派出所'),
 ];
+
+// Calendar helpers of the demo data sets (Asia/Shanghai business calendar, UTC instants).
+/** The instant (ms) of a wall-clock time `HH:MM` on an Asia/Shanghai calendar date. */
+export const shanghaiInstant = (date: string, clock: string): number => Date.parse(`${date}T${clock}:00+08:00`);
+/** The instant of an hour (and minute) on an Asia/Shanghai calendar date. */
+export const shanghaiAt = (date: string, hour: number, minute = 0): Date =>
+  new Date(Date.parse(`${date}T00:00:00.000Z`) + (hour - 8) * HOUR_MS + minute * 60_000);
+/** A calendar date `days` later (or earlier, when negative). */
+export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const daysBefore = (now: Date, days: number): Date => new Date(now.getTime() - days * DAY_MS);
+/** A stable seed for a data set's random generator, from a key (a community's, a unit's). */
+export const seedOf = (key: string): number => [...key].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) >>> 0, 20261121);
+/** `幸福里社区` → `幸福里`. */
+export const shortCommunityName = (community: DemoCommunity): string => community.name.replace(/社区$/, '');

@@ -78,3 +78,11 @@ export function fakeBirthDate(random: Random, asOf: Date, minAge: number, maxAge
   const ageDays = intBetween(random, minAge * 365, maxAge * 365);
   return new Date(asOf.getTime() - ageDays * 86_400_000);
 }
+
+/** One of the items, each as likely as its weight. */
+export function weighted<T>(random: Random, weights: readonly [T, number][]): T {
+  const total = weights.reduce((sum, [, w]) => sum + w, 0);
+  let roll = random() * total;
+  for (const [item, w] of weights) if ((roll -= w) < 0) return item;
+  return weights[weights.length - 1]![0];
+}

@@ -5,12 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { createTestDatabase, deleteTestKafkaPrefix, repoRoot, testKafka, testKafkaBrokers } from '@cogov/testing';
+import { createTestDatabase, deleteTestKafkaPrefix, freePort, repoRoot, testKafka, testKafkaBrokers } from '@cogov/testing';
 import { SUBGRAPHS, type SubgraphDefinition } from '../subgraphs.js';
 
 export interface SubgraphSdl {
@@ -37,17 +36,6 @@ export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): string {
     );
   }
   return `${SUPERGRAPH_HEADER}${result.supergraphSdl.trimEnd()}\n`;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function stop(child: ChildProcess): Promise<void> {

@@ -1,5 +1,7 @@
 import type pg from 'pg';
-import { allContracts, publicContractFor, toPublicData } from '@cogov/contracts';
+import { allContracts, publicContractFor } from '@cogov/contracts';
+import { toPublicCloudEvent } from '@cogov/service-kit';
+import { cloudEventOfRow, type StoredEventRow } from '../intake/fact-log.js';
 
 /** The public contract of a stored event's CloudEvents type (`cn.cogov.<context>.<event>.v<n>`), if it is public. */
 const PUBLIC_BY_TYPE = new Map(
@@ -19,19 +21,6 @@ export interface EventExportQuery {
   batchSize?: number;
 }
 
-interface Row {
-  seq: string;
-  event_id: string;
-  type: string;
-  source: string;
-  stream_id: string;
-  stream_version: number;
-  community_id: string;
-  occurred_at: Date;
-  correlation_id: string;
-  causation_id: string;
-  data: unknown;
-}
 
 /**
  * The public events of some communities in a time range, one NDJSON line each, in the order the view received
@@ -43,8 +32,8 @@ export async function* exportEvents(pool: pg.Pool, query: EventExportQuery): Asy
   const batchSize = query.batchSize ?? 1_000;
   let after = query.after ?? '0';
   for (;;) {
-    const { rows } = await pool.query<Row>(
-      `select seq::text as seq, event_id, type, source, stream_id, stream_version, community_id, occurred_at, correlation_id, causation_id, data
+    const { rows } = await pool.query<StoredEventRow>(
+      `select seq::text as seq, event_id, type, source, stream_id, stream_version, community_id, occurred_at, correlation_id, causation_id, actor, data
          from gov_event
         where seq > $1 and community_id = any($2::text[]) and occurred_at >= $3 and occurred_at <= $4
         order by seq limit $5`,
@@ -53,22 +42,8 @@ export async function* exportEvents(pool: pg.Pool, query: EventExportQuery): Asy
     for (const row of rows) {
       const contract = PUBLIC_BY_TYPE.get(row.type);
       if (!contract) continue;
-      yield `${JSON.stringify({
-        specversion: '1.0',
-        id: row.event_id,
-        source: row.source,
-        type: contract.cloudEventType,
-        subject: row.stream_id,
-        time: row.occurred_at.toISOString(),
-        datacontenttype: 'application/json',
-        dataschema: String(contract.schema['$id']),
-        communityid: row.community_id,
-        correlationid: row.correlation_id,
-        causationid: row.causation_id,
-        streamversion: row.stream_version,
-        sequence: row.seq,
-        data: toPublicData(contract.schema, row.data),
-      })}\n`;
+      const event = toPublicCloudEvent(cloudEventOfRow(row), contract);
+      yield `${JSON.stringify({ ...event, sequence: row.seq })}\n`;
     }
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1]!.seq;

@@ -93,3 +93,38 @@ export async function recordEvent(client: pg.ClientBase, event: CogovCloudEvent)
   if (rowCount === 0) return;
   await insertFacts(client, event.id, factsOf(event));
 }
+
+/** A `gov_event` row as read back. */
+export interface StoredEventRow {
+  event_id: string;
+  seq: string;
+  type: string;
+  source: string;
+  stream_id: string;
+  stream_version: number;
+  community_id: string;
+  occurred_at: Date;
+  correlation_id: string;
+  causation_id: string;
+  actor: string;
+  data: unknown;
+}
+
+/** The CloudEvent a `gov_event` row keeps (its data without the personal fields dropped on intake). */
+export function cloudEventOfRow(row: StoredEventRow): CogovCloudEvent {
+  return {
+    specversion: '1.0',
+    id: row.event_id,
+    source: row.source,
+    type: row.type,
+    subject: row.stream_id,
+    time: row.occurred_at.toISOString(),
+    datacontenttype: 'application/json',
+    data: row.data,
+    communityid: row.community_id,
+    correlationid: row.correlation_id,
+    causationid: row.causation_id,
+    streamversion: row.stream_version,
+    actor: row.actor,
+  };
+}

@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import type { CogovCloudEvent } from '@cogov/messaging';
-import { FACT_LOG_DDL, insertFacts } from './fact-log.js';
+import { FACT_LOG_DDL, cloudEventOfRow, insertFacts, type StoredEventRow } from './fact-log.js';
 import { factsOf } from './facts.js';
 
 export interface RebuildProgress {
@@ -13,20 +12,6 @@ export interface RebuildResult extends RebuildProgress {
   ms: number;
 }
 
-interface StoredEvent {
-  event_id: string;
-  seq: string;
-  type: string;
-  source: string;
-  stream_id: string;
-  stream_version: number;
-  community_id: string;
-  occurred_at: Date;
-  correlation_id: string;
-  causation_id: string;
-  actor: string;
-  data: unknown;
-}
 
 /**
  * Rebuilds the read model (`gov_fact`) from zero out of the stored events (`gov_event`), in one transaction:
@@ -50,10 +35,10 @@ export async function rebuildFacts(
     let after = '0';
     let reported = 0;
     for (;;) {
-      const { rows } = await client.query<StoredEvent>('select * from gov_event where seq > $1 order by seq limit $2', [after, batch]);
+      const { rows } = await client.query<StoredEventRow>('select * from gov_event where seq > $1 order by seq limit $2', [after, batch]);
       if (rows.length === 0) break;
       for (const row of rows) {
-        const facts = factsOf(toCloudEvent(row));
+        const facts = factsOf(cloudEventOfRow(row));
         await insertFacts(client, row.event_id, facts);
         progress.events += 1;
         progress.facts += facts.length;
@@ -72,22 +57,4 @@ export async function rebuildFacts(
   } finally {
     client.release();
   }
-}
-
-function toCloudEvent(row: StoredEvent): CogovCloudEvent {
-  return {
-    specversion: '1.0',
-    id: row.event_id,
-    source: row.source,
-    type: row.type,
-    subject: row.stream_id,
-    time: row.occurred_at.toISOString(),
-    datacontenttype: 'application/json',
-    data: row.data,
-    communityid: row.community_id,
-    correlationid: row.correlation_id,
-    causationid: row.causation_id,
-    streamversion: row.stream_version,
-    actor: row.actor,
-  };
 }

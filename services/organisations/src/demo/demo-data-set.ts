@@ -13,6 +13,7 @@ import {
   DEMO_PROPERTY_COMPANIES,
   DEMO_STATIONED_UNITS,
   HOUR_MS,
+  addDays,
   demoCreditCode,
   demoId,
   demoPairingVolunteerIds,
@@ -20,12 +21,14 @@ import {
   demoVolunteerTeamId,
   intBetween,
   pick,
+  sample,
   seededRandom,
   shanghaiDate,
+  shanghaiInstant as at,
+  shortCommunityName as shortName,
   type DemoCommunity,
   type DemoScript as KitDemoScript,
   type DemoStep as KitDemoStep,
-  sample,
   type Random,
 } from '@cogov/service-kit';
 import type { BookSharedFacility, CancelFacilityBooking, OfferSharedFacility } from '../facility/facility.decide.js';
@@ -77,9 +80,6 @@ export interface DemoPlan {
 }
 
 /** The instant of a wall-clock time on an Asia/Shanghai calendar date. */
-const at = (date: string, clock: string): number => Date.parse(`${date}T${clock}:00+08:00`);
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const shortName = (community: DemoCommunity): string => community.name.replace(/社区$/, '');
 
 /** The street's monthly theme (每月一主题), by calendar month. */
 const MONTH_THEMES = [
@@ -279,7 +279,6 @@ function lastReviewedQuarter(now: number): { period: string; endedAt: number } {
     if (endedAt + 21 * DAY_MS <= now) return { period: `${year}-Q${quarter}`, endedAt };
   }
 }
-
 
 /**
  * The plan of the given communities of the demo street (default: all of them). Ids derive from stable keys,

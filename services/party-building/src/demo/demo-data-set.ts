@@ -17,6 +17,8 @@ import {
   DEMO_STREET,
   HOUR_MS,
   MAIN_DEMO_COMMUNITY,
+  addDays,
+  daysBefore,
   demoHouseholdId,
   demoId,
   demoPropertyPartyBranchId,
@@ -25,6 +27,8 @@ import {
   intBetween,
   pick,
   seededRandom,
+  seedOf,
+  shanghaiAt,
   shanghaiDate,
   type DemoCommunity,
   type DemoScript as KitDemoScript,
@@ -120,11 +124,6 @@ const THEMES: Record<number, string> = {
 const STUDY_TITLES = ['党纪学习教育专题学习', '学习二十届三中全会精神', '基层治理案例研讨', '党章党规集中学习'];
 const SERVICE_TITLES = ['党员志愿者楼道清理', '为老年人义诊量血压', '垃圾分类桶前值守', '社区环境整治志愿服务'];
 const POST_TITLES = ['党员示范岗：垃圾分类督导', '党员示范岗：接诉即办专窗', '党员先锋岗：电动车充电安全巡查'];
-
-const shanghaiAt = (date: string, hour: number, minute = 0): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) + (hour - 8) * HOUR_MS + minute * 60_000);
-const daysBefore = (now: Date, days: number): Date => new Date(now.getTime() - days * DAY_MS);
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const seedOf = (key: string): number => [...key].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) >>> 0, 20261121);
 
 export const generalBranchIdOf = (communityKey: string): string => demoId('party-organisation', `${communityKey}:general-branch`);
 export const partyMemberIdOf = (communityKey: string, n: number): string => demoId('party-member', `${communityKey}:${n}`);

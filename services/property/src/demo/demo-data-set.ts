@@ -14,17 +14,20 @@ import {
   DEMO_PROPERTY_COMPANIES,
   DEMO_STREET,
   HOUR_MS,
+  daysBefore,
   demoCreditCode,
   demoId,
   demoPropertyPartyBranchId,
   intBetween,
   pick,
   seededRandom,
+  seedOf,
+  shanghaiAt,
   shanghaiDate,
+  weighted,
   type DemoCommunity,
   type DemoScript as KitDemoScript,
   type DemoStep as KitDemoStep,
-  type Random,
 } from '@cogov/service-kit';
 import type { EndPropertyServiceContractCommand } from '../compound/end-property-service-contract/end-property-service-contract.handler.js';
 import type { MarkRedPropertyCommand } from '../compound/mark-red-property/mark-red-property.handler.js';
@@ -163,22 +166,12 @@ const CATEGORY_WEIGHTS: [WorkOrderCategory, number][] = [
 ];
 
 /** The Shanghai wall-clock instant of a calendar date. */
-const shanghaiAt = (date: string, hour: number, minute = 0): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) + (hour - 8) * HOUR_MS + minute * 60_000);
-const daysBefore = (now: Date, days: number): Date => new Date(now.getTime() - days * DAY_MS);
 /** The same calendar date `years` later (29 February → 28 February). */
 const yearsAfter = (date: string, years: number): string => {
   const [y, m, d] = date.split('-');
   return `${Number(y) + years}-${m}-${m === '02' && d === '29' ? '28' : d}`;
 };
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
-const seedOf = (key: string): number => [...key].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) >>> 0, 20261121);
-
-function weighted<T>(random: Random, weights: readonly [T, number][]): T {
-  const total = weights.reduce((sum, [, w]) => sum + w, 0);
-  let roll = random() * total;
-  for (const [item, w] of weights) if ((roll -= w) < 0) return item;
-  return weights[weights.length - 1]![0];
-}
 
 /** The two complete Asia/Shanghai quarters before `now`, older first (`YYYY-Qn`). */
 export function lastCompleteQuarters(now: Date): [string, string] {

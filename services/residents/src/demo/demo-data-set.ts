@@ -6,7 +6,7 @@
  * Every step appends exactly one event to its stream: the loader skips the first `streamVersion` steps of
  * a stream, which makes a second run add nothing and an interrupted run resume where it stopped.
  */
-import { DEMO_PROPERTY_COMPANIES, DEMO_STREET, MAIN_DEMO_COMMUNITY, demoId, demoVolunteerTeamId, fakeBirthDate, fakeIdNumber, fakeName, fakePhone, intBetween, pick, seededRandom, shanghaiDate, type DemoCommunity, type DemoScript as KitDemoScript, type DemoStep as KitDemoStep, type Random } from '@cogov/service-kit';
+import { DEMO_PROPERTY_COMPANIES, DEMO_STREET, MAIN_DEMO_COMMUNITY, demoId, demoVolunteerTeamId, fakeBirthDate, fakeIdNumber, fakeName, fakePhone, intBetween, pick, seededRandom, shanghaiDate, weighted, type DemoCommunity, type DemoScript as KitDemoScript, type DemoStep as KitDemoStep, type Random } from '@cogov/service-kit';
 import { defaultTierDurations, defaultCategoryTiers, type AppealTier } from '../appeal/appeal-deadlines.js';
 import type { AppealChannel, SatisfactionRating, StakeholderKind } from '../appeal/appeal.events.js';
 import type { HouseholdAddress } from '../household/household.events.js';
@@ -110,13 +110,6 @@ const COMMENTS: Record<SatisfactionRating, string[]> = {
 };
 
 const domainOf = (category: string): string => category.slice(0, category.indexOf('.'));
-
-function weighted(random: Random, weights: readonly [string, number][]): string {
-  const total = weights.reduce((sum, [, w]) => sum + w, 0);
-  let roll = random() * total;
-  for (const [item, w] of weights) if ((roll -= w) < 0) return item;
-  return weights[weights.length - 1]![0];
-}
 
 /** Hours as a random fraction of [min, max]. */
 const hours = (random: Random, min: number, max: number): number => (min + random() * (max - min)) * HOUR;

@@ -25,12 +25,14 @@ import {
   fakePhone,
   intBetween,
   pick,
+  sample,
   seededRandom,
   shanghaiDate,
+  shanghaiInstant as at,
+  shortCommunityName as shortName,
   type DemoCommunity,
   type DemoScript as KitDemoScript,
   type DemoStep as KitDemoStep,
-  sample,
 } from '@cogov/service-kit';
 import type { RecordServiceHoursData } from '../hours-ledger/record-service-hours/record-service-hours.handler.js';
 import type { PublishServiceOpportunityData } from '../opportunity/publish-service-opportunity/publish-service-opportunity.handler.js';
@@ -179,10 +181,6 @@ const OTHER_SERVICES = [
   { activity: '入户人口信息核查协助', content: '协助网格员入户核对人口信息' },
 ];
 const WITHDRAW_REASONS = ['临时加班', '家中有事', '身体不适'];
-
-const shortName = (community: DemoCommunity): string => community.name.replace(/社区$/, '');
-const at = (date: string, clock: string): number => Date.parse(`${date}T${clock}:00+08:00`);
-
 
 interface PlannedVolunteer {
   n: number;
