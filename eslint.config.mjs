@@ -19,7 +19,7 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            ...['residents', 'organisations', 'volunteers', 'property', 'party-building', 'governance', 'gateway'].map(
+            ...['residents', 'organisations', 'volunteers', 'property', 'party-building', 'governance', 'webhooks', 'gateway'].map(
               (context) => ({
                 sourceTag: `scope:${context}`,
                 onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared'],

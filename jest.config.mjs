@@ -17,11 +17,11 @@ export default {
   testTimeout: 120_000,
   reporters: [['default', { summaryThreshold: 0 }]],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services}/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,examples}/**/*.unit.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services}/**/*.{int,e2e}.spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,examples}/**/*.{int,e2e}.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },

@@ -1,6 +1,6 @@
 // The services `npm start` runs, in start order. Each has its own database, event store, Kafka topic and
 // GraphQL subgraph port, and a demo loader `npm start` runs once every service is healthy, in `demoOrder`.
-// The gateway comes last (it routes to the six subgraphs): no database, no topic, no demo.
+// The gateway comes last (it routes to the seven subgraphs): no database, no topic, no demo.
 export const services = [
   {
     name: 'residents',
@@ -25,6 +25,16 @@ export const services = [
   })),
   // The governance view: reads every context's topic, writes none (no demo loader: it learns the demo from Kafka).
   { name: 'governance', port: 4006, database: 'cogov_governance', main: 'dist/services/governance/src/main.js', topics: [] },
+  // Webhooks for partners without Kafka: reads the public topics, POSTs signed events to subscribers (docs/webhooks.md).
+  // `npm start` lets it deliver to http and localhost, so the example receiver works on this machine.
+  {
+    name: 'webhooks',
+    port: 4007,
+    database: 'cogov_webhooks',
+    main: 'dist/services/webhooks/src/main.js',
+    topics: [],
+    env: { WEBHOOK_ALLOW_INSECURE_TARGETS: 'true' },
+  },
   { name: 'gateway', port: 4000, main: 'dist/services/gateway/src/main.js', topics: [] },
 ];
 

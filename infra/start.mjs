@@ -62,6 +62,7 @@ function startService(service) {
       ...(service.database ? { DATABASE_URL: databaseUrl(service.database) } : {}),
       KAFKA_BROKERS: brokers,
       COGOV_DATA: dataDir,
+      ...service.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -138,7 +139,7 @@ for (const service of demoOrder.map((name) => services.find((s) => s.name === na
 say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.stdout.write('\n');
 const gateway = services.find((s) => s.name === 'gateway');
-process.stdout.write(`  ${'gateway'.padEnd(14)} GraphQL  http://127.0.0.1:${gateway.port}/graphql   (one API over the six subgraphs)\n`);
+process.stdout.write(`  ${'gateway'.padEnd(14)} GraphQL  http://127.0.0.1:${gateway.port}/graphql   (one API over the seven subgraphs)\n`);
 for (const service of services.filter((s) => s !== gateway)) {
   process.stdout.write(
     `  ${service.name.padEnd(14)} GraphQL  http://127.0.0.1:${service.port}/graphql\n` +
@@ -150,6 +151,8 @@ process.stdout.write(`  logs           ${logDir}\n\n`);
 const jurisdictionFile = path.join(dataDir, 'demo', 'residents.json');
 const tokensFile = path.join(dataDir, 'demo', 'tokens.env');
 const demo = existsSync(jurisdictionFile) ? JSON.parse(readFileSync(jurisdictionFile, 'utf8')) : undefined;
+const partnerFile = path.join(dataDir, 'demo', 'organisations.json');
+const partner = existsSync(partnerFile) ? JSON.parse(readFileSync(partnerFile, 'utf8')).partner : undefined;
 run(
   'demo tokens for 朝阳街道 / 幸福里社区 (send as `Authorization: Bearer <token>`):',
   process.execPath,
@@ -158,6 +161,7 @@ run(
     '--save-env',
     tokensFile,
     ...(demo ? ['--street', demo.streetId, '--community', demo.communityId, '--grid', demo.gridIds[0]] : []),
+    ...(partner ? ['--organisation', partner.organisationId] : []),
   ],
   { COGOV_DATA: dataDir },
 );
@@ -172,6 +176,9 @@ const scorecardQuery = JSON.stringify({
 const shanghaiNow = new Date(Date.now() + 8 * 3_600_000);
 const lastMonth = new Date(Date.UTC(shanghaiNow.getUTCFullYear(), shanghaiNow.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 const governance = services.find((s) => s.name === 'governance');
+const subscribeMutation = JSON.stringify({
+  query: `mutation { createWebhookSubscription(input: { organisationId: "${partner?.organisationId ?? '<organisation id>'}", url: "http://127.0.0.1:8787/webhooks", communityIds: ["${demo?.communityId ?? '<community id>'}"], eventTypes: ["cn.cogov.public.residents.appeal-filed.v1", "cn.cogov.public.residents.appeal-resolved.v1", "cn.cogov.public.volunteers.service-opportunity-published.v1"] }) { secret subscription { id } } }`,
+});
 process.stdout.write(
   '\nTry (the tokens are also in ' + tokensFile + '):\n' +
     `  source ${tokensFile}\n` +
@@ -182,6 +189,10 @@ process.stdout.write(
     `    -H "authorization: Bearer $AGENCY_ANALYST_TOKEN" -d '${scorecardQuery}'\n` +
     `\nThe monthly co-building report of ${lastMonth} as a page (open report.html in a browser):\n` +
     `  curl -s -H "authorization: Bearer $AGENCY_ANALYST_TOKEN" \\\n` +
-    `    'http://127.0.0.1:${governance.port}/reports/monthly?streetId=${streetId}&month=${lastMonth}' > report.html\n\n` +
+    `    'http://127.0.0.1:${governance.port}/reports/monthly?streetId=${streetId}&month=${lastMonth}' > report.html\n` +
+    `\nWebhooks for ${partner?.name ?? 'a partner NGO'} (examples/ngo-subscriber/README.md): subscribe, then run the example receiver with the secret:\n` +
+    `  curl -s http://127.0.0.1:${gateway.port}/graphql -H 'content-type: application/json' \\\n` +
+    `    -H "authorization: Bearer $ORGANISATION_ADMIN_TOKEN" -d '${subscribeMutation}'\n` +
+    `  WEBHOOK_SECRET=<secret from the answer> npm run -s subscriber     # examples/ngo-subscriber, on :8787\n\n` +
     'Press Ctrl+C to stop the services.\n',
 );

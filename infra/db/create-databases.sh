@@ -14,7 +14,7 @@
 # Also used as /docker-entrypoint-initdb.d script by docker-compose.yml (there it talks to the local socket).
 set -euo pipefail
 
-readonly DEFAULT_DATABASES="cogov_residents cogov_organisations cogov_volunteers cogov_property cogov_party_building cogov_governance"
+readonly DEFAULT_DATABASES="cogov_residents cogov_organisations cogov_volunteers cogov_property cogov_party_building cogov_governance cogov_webhooks"
 
 say() { printf 'db: %s\n' "$*"; }
 die() {

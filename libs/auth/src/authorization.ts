@@ -11,13 +11,28 @@ const REACH: Record<Role, { streets: boolean; communities: boolean; grids: boole
   grid_worker: { streets: false, communities: false, grids: true },
   agency_analyst: { streets: true, communities: true, grids: false },
   service: { streets: true, communities: true, grids: false },
+  // Administers organisations, not places: it covers no street, community or grid, so no service's
+  // jurisdiction check ever lets it read or change a record of the community.
+  organisation_admin: { streets: false, communities: false, grids: false },
 };
 
 /** Roles allowed to see personal data in clear, inside their jurisdiction (design §1). */
 const PERSONAL_DATA_ROLES: ReadonlySet<Role> = new Set(['street_admin', 'community_staff', 'grid_worker']);
 
-/** Roles allowed to change anything; everyone else (agency_analyst) is read-only. */
+/**
+ * Roles allowed to change things in general; everyone else (agency_analyst, organisation_admin) is read-only:
+ * the AuthGuard refuses them every GraphQL mutation, except the scoped writes below.
+ */
 export const WRITE_ROLES: ReadonlySet<Role> = new Set(['street_admin', 'community_staff', 'grid_worker', 'service']);
+
+/**
+ * Read-only roles that may still run a mutation whose handler (or class) opens it to them by name with
+ * `@RequireRoles(...)`. An organisation admin manages its own organisations' affairs (the webhooks service's
+ * subscriptions), nothing of the community: it may change only what a handler explicitly opens to it, and that
+ * handler checks `administersOrganisation`. A mutation without such a declaration stays refused, so a resolver
+ * that forgets about this role fails closed.
+ */
+export const SCOPED_WRITE_ROLES: ReadonlySet<Role> = new Set(['organisation_admin']);
 
 /** Where a record lives. `gridId` is null for community-level records (e.g. an appeal filed without a grid). */
 export interface Place {
@@ -30,6 +45,10 @@ export interface Place {
 export const hasAnyRole = (actor: Actor, roles: readonly Role[]): boolean => actor.roles.some((r) => roles.includes(r));
 
 export const canWrite = (actor: Actor): boolean => actor.roles.some((r) => WRITE_ROLES.has(r));
+
+/** Whether the actor administers this organisation: an `organisation_admin` holding it in `organisationIds`. */
+export const administersOrganisation = (actor: Actor, organisationId: string): boolean =>
+  actor.roles.includes('organisation_admin') && (actor.jurisdiction.organisationIds ?? []).includes(organisationId);
 
 function coversWith(actor: Actor, roles: readonly Role[], place: Place): boolean {
   const { streetIds, communityIds, gridIds } = actor.jurisdiction;

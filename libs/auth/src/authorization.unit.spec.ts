@@ -1,6 +1,13 @@
 import { ERASED } from '@cogov/eventsourcing';
 import type { Actor, Role } from './actor.js';
-import { canSeePersonalData, canWrite, coversCommunity, coversGrid, coversStreet } from './authorization.js';
+import {
+  administersOrganisation,
+  canSeePersonalData,
+  canWrite,
+  coversCommunity,
+  coversGrid,
+  coversStreet,
+} from './authorization.js';
 import { maskIdNumber, maskName, maskPhone } from './masking.js';
 
 const actor = (roles: Role[], jurisdiction: Partial<Actor['jurisdiction']>): Actor => ({
@@ -16,6 +23,8 @@ const staff = actor(['community_staff'], { communityIds: ['c-1'] });
 const gridWorker = actor(['grid_worker'], { gridIds: ['g-1'] });
 const analyst = actor(['agency_analyst'], { streetIds: ['s-1'] });
 const service = actor(['service'], { communityIds: ['c-1'] });
+// An issuer's mistake put places in its token too: they must not count for this role.
+const orgAdmin = actor(['organisation_admin'], { organisationIds: ['o-1'], streetIds: ['s-1'], communityIds: ['c-1'], gridIds: ['g-1'] });
 
 describe('jurisdiction', () => {
   it('a street admin covers every community and grid of the street, when the street is known', () => {
@@ -79,6 +88,28 @@ describe('personal data', () => {
   it('agency analysts are read-only', () => {
     expect(canWrite(analyst)).toBe(false);
     expect([streetAdmin, staff, gridWorker, service].every(canWrite)).toBe(true);
+  });
+});
+
+describe('organisation admin', () => {
+  it('administers the organisations of its token, and only as an organisation admin', () => {
+    expect(administersOrganisation(orgAdmin, 'o-1')).toBe(true);
+    expect(administersOrganisation(orgAdmin, 'o-2')).toBe(false);
+    // The same organisation id in another role's token administers nothing.
+    expect(administersOrganisation(actor(['street_admin'], { streetIds: ['s-1'], organisationIds: ['o-1'] }), 'o-1')).toBe(false);
+    // A jurisdiction built without the list (it is optional) administers nothing.
+    expect(administersOrganisation(actor(['organisation_admin'], {}), 'o-1')).toBe(false);
+  });
+
+  it('covers no street, community or grid, whatever place ids its token carries', () => {
+    expect(coversStreet(orgAdmin, 's-1')).toBe(false);
+    expect(coversCommunity(orgAdmin, 'c-1', 's-1')).toBe(false);
+    expect(coversGrid(orgAdmin, 'g-1', 'c-1', 's-1')).toBe(false);
+  });
+
+  it('never sees personal data and may write nothing in general (only handlers opened to it)', () => {
+    expect(canSeePersonalData(orgAdmin, { communityId: 'c-1', gridId: 'g-1', streetId: 's-1' })).toBe(false);
+    expect(canWrite(orgAdmin)).toBe(false);
   });
 });
 

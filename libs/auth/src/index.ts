@@ -1,6 +1,8 @@
 export { ROLES, isRole, type Actor, type Jurisdiction, type Role } from './actor.js';
 export {
+  SCOPED_WRITE_ROLES,
   WRITE_ROLES,
+  administersOrganisation,
   canSeePersonalData,
   canWrite,
   coversCommunity,

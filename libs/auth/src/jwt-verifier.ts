@@ -90,7 +90,12 @@ export function actorFromClaims(claims: JWTPayload): Actor {
   return {
     subject: sub,
     roles: knownRoles,
-    jurisdiction: { streetIds: list('streetIds'), communityIds: list('communityIds'), gridIds: list('gridIds') },
+    jurisdiction: {
+      streetIds: list('streetIds'),
+      communityIds: list('communityIds'),
+      gridIds: list('gridIds'),
+      organisationIds: list('organisationIds'),
+    },
     clientId,
   };
 }

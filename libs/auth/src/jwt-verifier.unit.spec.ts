@@ -50,8 +50,16 @@ describe('JwtVerifier', () => {
     await expect(verifier.verify(await es256Token())).resolves.toEqual({
       subject: 'user-1',
       roles: ['community_staff'],
-      jurisdiction: { streetIds: [], communityIds: ['c-1'], gridIds: [] },
+      jurisdiction: { streetIds: [], communityIds: ['c-1'], gridIds: [], organisationIds: [] },
       clientId: 'console',
+    });
+  });
+
+  it('carries the organisations an organisation admin administers', async () => {
+    const body = { roles: ['organisation_admin'], jurisdiction: { organisationIds: ['o-1', 'o-2'] } };
+    await expect(verifier.verify(await es256Token({ body }))).resolves.toMatchObject({
+      roles: ['organisation_admin'],
+      jurisdiction: { streetIds: [], communityIds: [], gridIds: [], organisationIds: ['o-1', 'o-2'] },
     });
   });
 
@@ -78,6 +86,9 @@ describe('JwtVerifier', () => {
     ['for another audience', { aud: 'other-app' }, 'token claim "aud" is not accepted'],
     ['without a known role', { body: { roles: ['admin'] } }, 'token carries no known role'],
     ['with malformed jurisdiction', { body: { jurisdiction: { gridIds: 'g-1' } } }, 'jurisdiction.gridIds'],
+    ['with organisationIds not a list', { body: { jurisdiction: { organisationIds: 'o-1' } } }, 'jurisdiction.organisationIds'],
+    ['with an organisation id not a string', { body: { jurisdiction: { organisationIds: ['o-1', 7] } } }, 'jurisdiction.organisationIds'],
+    ['with an empty organisation id', { body: { jurisdiction: { organisationIds: [''] } } }, 'jurisdiction.organisationIds'],
   ])('rejects a token %s', async (_, overrides, reason) => {
     await expect(verifier.verify(await es256Token(overrides))).rejects.toThrow(reason);
   });

@@ -51,6 +51,8 @@ export class InvalidCloudEventError extends Error {
 }
 
 const TYPE_PATTERN = /^cn\.cogov\.([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z0-9]+(?:-[a-z0-9]+)*)\.v([1-9][0-9]*)$/;
+/** A public event's type (ADR 0009): `cn.cogov.public.<context>.<event>.v<n>`. */
+const PUBLIC_TYPE_PATTERN = /^cn\.cogov\.public\.([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z0-9]+(?:-[a-z0-9]+)*)\.v([1-9][0-9]*)$/;
 
 /** `AppealFiled` → `appeal-filed`, `PIIErased` → `pii-erased`, `Step2Done` → `step2-done`. */
 function kebabCase(name: string): string {
@@ -151,11 +153,17 @@ export function headerValue(message: Pick<ReceivedMessage, 'headers'>, name: str
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Which envelope a consumer expects: the internal one, or the public one partners get (ADR 0009). */
+export type CloudEventEnvelope = 'internal' | 'public';
+
 /**
  * Parses and validates a structured-mode cogov CloudEvent; throws {@link InvalidCloudEventError} listing
  * every problem found, so a dead-lettered message says all that is wrong with it at once.
+ *
+ * The public envelope (a public topic's) has a `cn.cogov.public.…` type and a `dataschema`, and must not have an
+ * `actor`; it is returned with `actor` set to `''`, so consumers of either envelope share one type.
  */
-export function parseCloudEvent<Data = unknown>(message: ReceivedMessage): CogovCloudEvent<Data> {
+export function parseCloudEvent<Data = unknown>(message: ReceivedMessage, envelope: CloudEventEnvelope = 'internal'): CogovCloudEvent<Data> {
   const contentType = headerValue(message, CE_HEADERS.contentType);
   if (contentType !== undefined && (contentType.split(';')[0] ?? '').trim().toLowerCase() !== CLOUDEVENTS_CONTENT_TYPE) {
     throw new InvalidCloudEventError([`content-type is '${contentType}', expected ${CLOUDEVENTS_CONTENT_TYPE}`]);
@@ -176,9 +184,18 @@ export function parseCloudEvent<Data = unknown>(message: ReceivedMessage): Cogov
     if (typeof event[name] !== 'string' || (event[name] as string).length === 0) problems.push(`${name} must be a non-empty string`);
   };
   if (event.specversion !== '1.0') problems.push(`specversion must be '1.0', got ${JSON.stringify(event.specversion)}`);
-  for (const name of ['id', 'source', 'subject', 'communityid', 'correlationid', 'causationid', 'actor']) nonEmptyString(name);
-  if (typeof event.type !== 'string' || !TYPE_PATTERN.test(event.type)) {
-    problems.push(`type must look like cn.cogov.<context>.<event>.v<n>, got ${JSON.stringify(event.type)}`);
+  for (const name of ['id', 'source', 'subject', 'communityid', 'correlationid', 'causationid']) nonEmptyString(name);
+  if (envelope === 'internal') {
+    nonEmptyString('actor');
+    if (typeof event.type !== 'string' || !TYPE_PATTERN.test(event.type)) {
+      problems.push(`type must look like cn.cogov.<context>.<event>.v<n>, got ${JSON.stringify(event.type)}`);
+    }
+  } else {
+    nonEmptyString('dataschema');
+    if ('actor' in event) problems.push('a public event has no actor');
+    if (typeof event.type !== 'string' || !PUBLIC_TYPE_PATTERN.test(event.type)) {
+      problems.push(`type must look like cn.cogov.public.<context>.<event>.v<n>, got ${JSON.stringify(event.type)}`);
+    }
   }
   if (typeof event.time !== 'string' || !RFC3339.test(event.time) || Number.isNaN(Date.parse(event.time))) {
     problems.push(`time must be an RFC 3339 timestamp, got ${JSON.stringify(event.time)}`);
@@ -193,5 +210,5 @@ export function parseCloudEvent<Data = unknown>(message: ReceivedMessage): Cogov
   const headerId = headerValue(message, CE_HEADERS.id);
   if (headerId !== undefined && headerId !== event.id) problems.push(`header ce_id '${headerId}' differs from id`);
   if (problems.length > 0) throw new InvalidCloudEventError(problems);
-  return event as unknown as CogovCloudEvent<Data>;
+  return (envelope === 'public' ? { ...event, actor: '' } : event) as unknown as CogovCloudEvent<Data>;
 }

@@ -104,6 +104,24 @@ describe('toCloudEvent / parseCloudEvent', () => {
     expect(() => parseCloudEvent({ value: message.value, headers: { ce_id: 'other' } })).toThrow(/ce_id/);
   });
 
+  it('reads the public envelope only where asked: a public type, a dataschema and no actor (ADR 0009)', () => {
+    const { actor: _actor, ...internal } = toCloudEvent(recorded, { source: '/cogov/residents' });
+    const published = { ...internal, type: 'cn.cogov.public.residents.appeal-filed.v2', dataschema: 'https://cogov.cn/schemas/public/residents/appeal-filed.v2.json' };
+    const message = toKafkaMessage(published);
+    expect(parseCloudEvent(message, 'public')).toEqual({ ...published, actor: '' });
+    const problems = (value: object, envelope: 'internal' | 'public'): string[] => {
+      try {
+        parseCloudEvent({ value: JSON.stringify(value) }, envelope);
+        return [];
+      } catch (error) {
+        return (error as InvalidCloudEventError).problems;
+      }
+    };
+    expect(problems(published, 'internal')).toEqual(['actor must be a non-empty string', expect.stringMatching(/^type must look like cn\.cogov\.<context>/)]);
+    expect(problems({ ...published, actor: 'user:x' }, 'public')).toEqual(['a public event has no actor']);
+    expect(problems({ ...internal, dataschema: '' }, 'public')).toEqual(['dataschema must be a non-empty string', expect.stringMatching(/^type must look like cn\.cogov\.public\./)]);
+  });
+
   it('refuses an event without a valid occurredAt', () => {
     const broken = { ...recorded, metadata: { ...recorded.metadata, occurredAt: 'soon' } };
     expect(() => toCloudEvent(broken, { source: '/cogov/residents' })).toThrow(RangeError);

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { Partitioners, type Admin, type Consumer, type IHeaders, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
-import { parseCloudEvent, type CogovCloudEvent } from './cloud-event.js';
+import { parseCloudEvent, type CloudEventEnvelope, type CogovCloudEvent } from './cloud-event.js';
 import { createKafka, type KafkaConnectionOptions } from './kafka-connection.js';
 import { consoleLogger, type MessagingLogger } from './logger.js';
 import { ensureMessagingSchema } from './schema.js';
@@ -50,6 +50,8 @@ export interface InboxConsumerOptions<Data = unknown> {
   eventTypes?: readonly string[];
   /** The group's session timeout (kafkajs default 30 s; the broker accepts 6 s and more). */
   sessionTimeoutMs?: number;
+  /** The envelope of the topics' events (default internal; `public` for a public topic, ADR 0009). */
+  envelope?: CloudEventEnvelope;
   logger?: MessagingLogger;
 }
 
@@ -106,6 +108,7 @@ export class InboxConsumer<Data = unknown> {
       fromBeginning: true,
       partitionsConsumedConcurrently: 1,
       sessionTimeoutMs: 30_000,
+      envelope: 'internal',
       ...options,
     };
     this.logger = options.logger ?? consoleLogger;
@@ -223,7 +226,7 @@ export class InboxConsumer<Data = unknown> {
   private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
     let event: CogovCloudEvent<Data>;
     try {
-      event = parseCloudEvent<Data>(message);
+      event = parseCloudEvent<Data>(message, this.options.envelope);
     } catch (error) {
       // Retrying cannot make a malformed message valid.
       await this.deadLetter(topic, partition, message, error, 0);

@@ -16,7 +16,7 @@ export interface ServiceTestApp<C extends ServiceConfig = ServiceConfig> {
   app: NestFastifyApplication;
   db: TestDatabase;
   config: C;
-  token(claims: { roles: Role[]; communityIds?: string[]; streetIds?: string[]; gridIds?: string[]; subject?: string }): Promise<string>;
+  token(claims: { roles: Role[]; communityIds?: string[]; streetIds?: string[]; gridIds?: string[]; organisationIds?: string[]; subject?: string }): Promise<string>;
   graphql<T = Record<string, unknown>>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
   /** Brings every read model up to the log (projections otherwise follow within their poll interval). */
   catchUp(): Promise<void>;
@@ -65,8 +65,13 @@ export async function startServiceApp<C extends ServiceConfig>({ hint, loadConfi
     app,
     db,
     config,
-    token: ({ roles, communityIds = [], streetIds = [], gridIds = [], subject = 'user-1' }) =>
-      mintToken(keys.privateKey, { subject, roles, jurisdiction: { communityIds, streetIds, gridIds }, clientId: `${hint}-tests` }, '10m', keys.kid),
+    token: ({ roles, communityIds = [], streetIds = [], gridIds = [], organisationIds, subject = 'user-1' }) =>
+      mintToken(
+        keys.privateKey,
+        { subject, roles, jurisdiction: { communityIds, streetIds, gridIds, ...(organisationIds ? { organisationIds } : {}) }, clientId: `${hint}-tests` },
+        '10m',
+        keys.kid,
+      ),
     async graphql(token, query, variables) {
       const response = await app.getHttpAdapter().getInstance().inject({
         method: 'POST',

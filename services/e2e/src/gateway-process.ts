@@ -14,6 +14,7 @@ const URL_VARIABLES: Record<ServiceName, string> = {
   property: 'PROPERTY_URL',
   'party-building': 'PARTY_BUILDING_URL',
   governance: 'GOVERNANCE_URL',
+  webhooks: 'WEBHOOKS_URL',
 };
 
 export interface GatewayProcess {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ensureDevKeys, mintToken, type Role } from '@cogov/auth';
 import { createTestDatabase, freePort, repoRoot as findRepoRoot, testKafka, testKafkaBrokers, type GraphqlResponse, type TestDatabase } from '@cogov/testing';
 
-export type ServiceName = 'residents' | 'organisations' | 'volunteers' | 'property' | 'party-building' | 'governance';
+export type ServiceName = 'residents' | 'organisations' | 'volunteers' | 'property' | 'party-building' | 'governance' | 'webhooks';
 
 
 export interface RunningService {
@@ -32,7 +32,7 @@ export interface Suite {
   prefix: string;
   /** The JWKS the services verify tokens with (give it to a gateway as JWT_JWKS_PATH). */
   jwksPath: string;
-  token(claims: { roles: Role[]; communityIds?: string[]; streetIds?: string[]; subject?: string }): Promise<string>;
+  token(claims: { roles: Role[]; communityIds?: string[]; streetIds?: string[]; organisationIds?: string[]; subject?: string }): Promise<string>;
   service(name: ServiceName): RunningService;
   close(): Promise<void>;
 }
@@ -126,8 +126,13 @@ export async function startSuite(hint: string, names: readonly ServiceName[], en
   return {
     prefix,
     jwksPath: keys.jwksPath,
-    token: ({ roles, communityIds = [], streetIds = [], subject = 'e2e-user' }) =>
-      mintToken(keys.privateKey, { subject, roles, jurisdiction: { communityIds, streetIds, gridIds: [] }, clientId: `${hint}-e2e` }, '30m', keys.kid),
+    token: ({ roles, communityIds = [], streetIds = [], organisationIds, subject = 'e2e-user' }) =>
+      mintToken(
+        keys.privateKey,
+        { subject, roles, jurisdiction: { communityIds, streetIds, gridIds: [], ...(organisationIds ? { organisationIds } : {}) }, clientId: `${hint}-e2e` },
+        '30m',
+        keys.kid,
+      ),
     service(name) {
       const found = services.get(name);
       if (!found) throw new Error(`${name} is not part of this suite`);

@@ -1,6 +1,7 @@
 /**
  * Prints development tokens for the demo roles, one per line of a table.
- *   npm run tokens -- --community <id> --street <id> [--grid <id>] [--ttl 8h] [--keys <dir>] [--save-env <path>]
+ *   npm run tokens -- --community <id> --street <id> [--grid <id>] [--organisation <id>] [--ttl 8h] [--keys <dir>]
+ *                     [--save-env <path>]
  * The keys are generated on first use (see dev-keys.ts); services verify with the printed JWKS path.
  */
 import { writeFile } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import type { Role } from '../actor.js';
 import { defaultKeysDir, ensureDevKeys, mintToken, type DevTokenClaims } from '../dev/dev-keys.js';
 
 const usage =
-  'usage: npm run tokens -- --community <id> --street <id> [--grid <id>] [--ttl 8h] [--keys <dir>] [--save-env <path>]\n';
+  'usage: npm run tokens -- --community <id> --street <id> [--grid <id>] [--organisation <id>] [--ttl 8h] [--keys <dir>] [--save-env <path>]\n';
 let parsed;
 try {
   parsed = parseArgs({
@@ -17,6 +18,7 @@ try {
       community: { type: 'string', default: 'community-demo' },
       street: { type: 'string', default: 'street-demo' },
       grid: { type: 'string', default: 'grid-demo' },
+      organisation: { type: 'string', default: 'organisation-demo' },
       ttl: { type: 'string', default: '8h' },
       keys: { type: 'string', default: defaultKeysDir() },
       'save-env': { type: 'string' },
@@ -31,7 +33,7 @@ if (parsed.values.help) {
   process.stdout.write(usage);
   process.exit(0);
 }
-const { community, street, grid, ttl, keys } = parsed.values;
+const { community, street, grid, organisation, ttl, keys } = parsed.values;
 const envFile = parsed.values['save-env'];
 
 const demo: { label: string; roles: Role[]; subject: string; jurisdiction: DevTokenClaims['jurisdiction'] }[] = [
@@ -48,6 +50,12 @@ const demo: { label: string; roles: Role[]; subject: string; jurisdiction: DevTo
     roles: ['agency_analyst'],
     subject: 'demo-agency-analyst',
     jurisdiction: { streetIds: [street] },
+  },
+  {
+    label: 'organisation admin',
+    roles: ['organisation_admin'],
+    subject: 'demo-organisation-admin',
+    jurisdiction: { organisationIds: [organisation] },
   },
 ];
 

@@ -80,7 +80,7 @@ export async function ensureDevKeys(dir: string = defaultKeysDir()): Promise<Dev
 export interface DevTokenClaims {
   subject: string;
   roles: Role[];
-  jurisdiction: { streetIds?: string[]; communityIds?: string[]; gridIds?: string[] };
+  jurisdiction: { streetIds?: string[]; communityIds?: string[]; gridIds?: string[]; organisationIds?: string[] };
   clientId: string;
   issuer?: string;
   audience?: string;
@@ -99,6 +99,7 @@ export async function mintToken(
       streetIds: claims.jurisdiction.streetIds ?? [],
       communityIds: claims.jurisdiction.communityIds ?? [],
       gridIds: claims.jurisdiction.gridIds ?? [],
+      organisationIds: claims.jurisdiction.organisationIds ?? [],
     },
     client_id: claims.clientId,
   })

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { decodeJwt } from 'jose';
 import { JwtVerifier } from '../jwt-verifier.js';
 import { DEV_AUDIENCE, DEV_ISSUER, defaultKeysDir, ensureDevKeys, mintToken } from './dev-keys.js';
 
@@ -38,12 +39,28 @@ describe('dev keys', () => {
     const expected = {
       subject: 'demo',
       roles: ['grid_worker'],
-      jurisdiction: { streetIds: [], communityIds: [], gridIds: ['g-1'] },
+      jurisdiction: { streetIds: [], communityIds: [], gridIds: ['g-1'], organisationIds: [] },
       clientId: 'cli',
     };
     const byPem = await JwtVerifier.create({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, publicKey: keys.publicKeyPem });
     await expect(byPem.verify(token)).resolves.toEqual(expected);
     const byJwks = await JwtVerifier.create({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: keys.jwksPath });
     await expect(byJwks.verify(token)).resolves.toEqual(expected);
+  });
+
+  it('mints the organisations of an organisation admin into its jurisdiction', async () => {
+    const keys = await ensureDevKeys(dir);
+    const token = await mintToken(
+      keys.privateKey,
+      { subject: 'demo', roles: ['organisation_admin'], jurisdiction: { organisationIds: ['o-1'] }, clientId: 'cli' },
+      60,
+      keys.kid,
+    );
+    expect(decodeJwt(token)['jurisdiction']).toEqual({ streetIds: [], communityIds: [], gridIds: [], organisationIds: ['o-1'] });
+    const verifier = await JwtVerifier.create({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: keys.jwksPath });
+    await expect(verifier.verify(token)).resolves.toMatchObject({
+      roles: ['organisation_admin'],
+      jurisdiction: { organisationIds: ['o-1'] },
+    });
   });
 });

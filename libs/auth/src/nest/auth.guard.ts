@@ -3,12 +3,15 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Role } from '../actor.js';
-import { canWrite, hasAnyRole } from '../authorization.js';
+import { canWrite, hasAnyRole, SCOPED_WRITE_ROLES } from '../authorization.js';
 import { AuthenticationError, JwtVerifier } from '../jwt-verifier.js';
 import { forbidden, unauthenticated } from './auth-errors.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
 import { bearerToken, isGraphQL, requestOf } from './request.js';
 
+/** Whether the handler's @RequireRoles opens it, by name, to a scoped-write role the actor holds. */
+const opensScopedWrite = (held: readonly Role[], required: readonly Role[] | undefined): boolean =>
+  required !== undefined && required.some((role) => SCOPED_WRITE_ROLES.has(role) && held.includes(role));
 
 /**
  * Global guard: every handler needs a valid bearer token unless marked @Public(). The gateway forwards
@@ -46,8 +49,9 @@ export class AuthGuard implements CanActivate {
     if (required !== undefined && !hasAnyRole(actor, required)) {
       throw forbidden(graphql, `Requires one of the roles: ${required.join(', ')}`);
     }
-    // Read-only roles are refused every mutation here, so no resolver can forget to.
-    if (graphql && !canWrite(actor)) {
+    // Read-only roles are refused every mutation here, so no resolver can forget to; the one way through is a
+    // scoped write: a mutation whose @RequireRoles names a scoped-write role the actor holds (SCOPED_WRITE_ROLES).
+    if (graphql && !canWrite(actor) && !opensScopedWrite(actor.roles, required)) {
       const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
       if (info.operation.operation === 'mutation') throw forbidden(graphql, 'Your roles are read-only');
     }

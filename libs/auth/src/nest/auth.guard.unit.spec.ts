@@ -5,7 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Field, GraphQLModule, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { exportSPKI, generateKeyPair, type CryptoKey } from 'jose';
-import type { Actor, Role } from '../actor.js';
+import type { Actor, Jurisdiction, Role } from '../actor.js';
+import { administersOrganisation } from '../authorization.js';
 import { mintToken } from '../dev/dev-keys.js';
 import { formatAuthError } from './auth-errors.js';
 import { AuthModule } from './auth.module.js';
@@ -43,6 +44,35 @@ class TestResolver {
   touch(): boolean {
     return true;
   }
+
+  /** A scoped write: opened by name to organisation admins, which the handler then checks itself. */
+  @RequireRoles('organisation_admin')
+  @Mutation(() => Boolean)
+  subscribeWebhook(@CurrentActor() actor: Actor): boolean {
+    return administersOrganisation(actor, 'o-1');
+  }
+
+  @RequireRoles('organisation_admin', 'agency_analyst', 'street_admin')
+  @Mutation(() => Boolean)
+  shared(): boolean {
+    return true;
+  }
+}
+
+/** Opened to organisation admins at the class; a handler's own @RequireRoles overrides it. */
+@RequireRoles('organisation_admin')
+@Resolver()
+class WebhooksResolver {
+  @Mutation(() => Boolean)
+  pauseWebhook(): boolean {
+    return true;
+  }
+
+  @RequireRoles('street_admin')
+  @Mutation(() => Boolean)
+  purgeWebhooks(): boolean {
+    return true;
+  }
 }
 
 @Controller()
@@ -75,7 +105,7 @@ beforeAll(async () => {
         formatError: formatAuthError,
       }),
     ],
-    providers: [TestResolver],
+    providers: [TestResolver, WebhooksResolver],
     controllers: [TestController],
   })
   class TestModule {}
@@ -88,8 +118,11 @@ afterAll(async () => {
   await (app as INestApplication | undefined)?.close();
 });
 
-const tokenFor = (roles: Role[], ttl: number | string = '5m'): Promise<string> =>
-  mintToken(privateKey, { subject: 'u-1', roles, jurisdiction: { communityIds: ['c-1'] }, clientId: 'test', issuer, audience }, ttl);
+const tokenFor = (
+  roles: Role[],
+  ttl: number | string = '5m',
+  jurisdiction: Partial<Jurisdiction> = { communityIds: ['c-1'] },
+): Promise<string> => mintToken(privateKey, { subject: 'u-1', roles, jurisdiction, clientId: 'test', issuer, audience }, ttl);
 
 interface GraphQLResponse {
   data?: Record<string, unknown> | null;
@@ -153,6 +186,49 @@ describe('AuthGuard with GraphQL on Fastify', () => {
     );
     expect(await graphql('mutation { touch }', `Bearer ${await tokenFor(['grid_worker'])}`)).toEqual({
       data: { touch: true },
+    });
+  });
+
+  describe('scoped writes of organisation admins', () => {
+    const orgAdmin = (): Promise<string> => tokenFor(['organisation_admin'], '5m', { organisationIds: ['o-1'] });
+    const readOnly = expect.objectContaining({ message: 'Your roles are read-only', extensions: { code: 'FORBIDDEN' } });
+
+    it('refuses an organisation admin every mutation that does not name its role', async () => {
+      expect((await graphql('mutation { touch }', `Bearer ${await orgAdmin()}`)).errors).toEqual([readOnly]);
+    });
+
+    it('lets an organisation admin run a mutation whose @RequireRoles names its role; the handler checks the organisation', async () => {
+      expect(await graphql('mutation { subscribeWebhook }', `Bearer ${await orgAdmin()}`)).toEqual({ data: { subscribeWebhook: true } });
+      const other = await tokenFor(['organisation_admin'], '5m', { organisationIds: ['o-2'] });
+      expect(await graphql('mutation { subscribeWebhook }', `Bearer ${other}`)).toEqual({ data: { subscribeWebhook: false } });
+      expect(await graphql('mutation { pauseWebhook }', `Bearer ${await orgAdmin()}`)).toEqual({ data: { pauseWebhook: true } });
+    });
+
+    it('still refuses an organisation admin a handler whose own @RequireRoles overrides its class’s', async () => {
+      const result = await graphql('mutation { purgeWebhooks }', `Bearer ${await orgAdmin()}`);
+      expect(result.errors).toEqual([expect.objectContaining({ message: 'Requires one of the roles: street_admin', extensions: { code: 'FORBIDDEN' } })]);
+    });
+
+    it('refuses, in a mutation of several fields, the fields not opened to it', async () => {
+      const result = await graphql('mutation { subscribeWebhook touch }', `Bearer ${await orgAdmin()}`);
+      expect(result.errors).toEqual([expect.objectContaining({ message: 'Your roles are read-only', path: ['touch'] })]);
+    });
+
+    it('opens nothing to other read-only roles: an agency analyst stays refused, whether the mutation names it or not', async () => {
+      const analyst = `Bearer ${await tokenFor(['agency_analyst'], '5m', { streetIds: ['s-1'] })}`;
+      expect((await graphql('mutation { subscribeWebhook }', analyst)).errors).toEqual([
+        expect.objectContaining({ message: 'Requires one of the roles: organisation_admin', extensions: { code: 'FORBIDDEN' } }),
+      ]);
+      expect((await graphql('mutation { shared }', analyst)).errors).toEqual([readOnly]);
+      expect((await graphql('mutation { pauseWebhook }', analyst)).errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+    });
+
+    it('does not open a scoped write to writing roles the handler does not name', async () => {
+      const result = await graphql('mutation { subscribeWebhook }', `Bearer ${await tokenFor(['street_admin'], '5m', { streetIds: ['s-1'] })}`);
+      expect(result.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+      expect(await graphql('mutation { shared }', `Bearer ${await tokenFor(['street_admin'], '5m', { streetIds: ['s-1'] })}`)).toEqual({
+        data: { shared: true },
+      });
     });
   });
 });

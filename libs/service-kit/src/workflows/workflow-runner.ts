@@ -4,7 +4,9 @@ import type pg from 'pg';
 import { DomainError } from '@cogov/domain';
 import { InboxConsumer, contextTopicSpecs, deadLetterTopic, ensureTopics, eventsTopic, type CogovCloudEvent } from '@cogov/messaging';
 import { Kafka, logLevel } from 'kafkajs';
+import { publicTopic } from '@cogov/contracts';
 import type { Written } from '../command-executor.js';
+import { publicTopicSpec } from '../public-events.js';
 import type { ServiceConfig } from '../config.js';
 import { systemActor } from '../request-context.js';
 import type { Workflow, WorkflowCommandOutcome, WorkflowStep } from './workflow.js';
@@ -13,6 +15,11 @@ import type { Workflow, WorkflowCommandOutcome, WorkflowStep } from './workflow.
 export function workflowGroupId(context: string, workflow: string, prefix?: string): string {
   const group = `cogov.${context}.${workflow}`;
   return prefix ? `${prefix}.${group}` : group;
+}
+
+/** The topic a workflow reads of a source context: its events topic or its public topic. */
+function topicOf(workflow: Workflow, source: string, prefix?: string): string {
+  return workflow.reads === 'public' ? publicTopic(source, prefix) : eventsTopic(source, prefix);
 }
 
 export interface WorkflowRunnerOptions {
@@ -53,18 +60,24 @@ export class WorkflowRunner {
     const { context, config, pool, workflows } = this.options;
     if (workflows.length === 0 || this.consumers.size > 0) return;
     for (const workflow of workflows) for (const ddl of workflow.ddl) await pool.query(ddl);
-    const sources = [...new Set(workflows.flatMap((workflow) => workflow.sources))];
+    const sources = [...new Set(workflows.flatMap((workflow) => workflow.sources.map((source) => `${workflow.reads}:${source}`)))];
     const admin = new Kafka({ clientId: `cogov-${context}-admin`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
       await ensureTopics(
         admin,
-        sources.flatMap((source) => {
+        sources.flatMap((key) => {
+          const [reads, source] = key.split(/:(.*)/s) as ['events' | 'public', string];
+          const replicationFactor = config.kafkaReplicationFactor;
+          if (reads === 'public') {
+            const spec = publicTopicSpec(source, config.topicPrefix, replicationFactor);
+            return [spec, { topic: deadLetterTopic(spec.topic), partitions: 1, retentionMs: 30 * 24 * 3_600_000, replicationFactor }];
+          }
           const topic = eventsTopic(source, config.topicPrefix);
           const dlq = contextTopicSpecs(source, config.topicPrefix).find((spec) => spec.topic === deadLetterTopic(topic))!;
           return [
-            { topic, partitions: this.options.sourcePartitions ?? 6, retentionMs: -1, replicationFactor: config.kafkaReplicationFactor },
-            { ...dlq, replicationFactor: config.kafkaReplicationFactor },
+            { topic, partitions: this.options.sourcePartitions ?? 6, retentionMs: -1, replicationFactor },
+            { ...dlq, replicationFactor },
           ];
         }),
       );
@@ -77,7 +90,8 @@ export class WorkflowRunner {
         pool,
         kafka: { brokers: config.kafkaBrokers, clientId: `cogov-${context}-${workflow.name}` },
         groupId,
-        topics: workflow.sources.map((source) => eventsTopic(source, config.topicPrefix)),
+        topics: workflow.sources.map((source) => topicOf(workflow, source, config.topicPrefix)),
+        envelope: workflow.reads === 'public' ? 'public' : 'internal',
         handle: (event, client, delivery) => workflow.handle(this.step(workflow, event, client, delivery)),
         ...(workflow.eventTypes ? { eventTypes: workflow.eventTypes } : {}),
         deadLetterTopic,
@@ -87,7 +101,7 @@ export class WorkflowRunner {
       });
       this.consumers.set(workflow.name, consumer);
       await consumer.start();
-      this.logger.log(`workflow ${workflow.name} consuming ${workflow.sources.map((s) => eventsTopic(s, config.topicPrefix)).join(', ')} as ${groupId}`);
+      this.logger.log(`workflow ${workflow.name} consuming ${workflow.sources.map((s) => topicOf(workflow, s, config.topicPrefix)).join(', ')} as ${groupId}`);
     }
   }
 

@@ -36,8 +36,14 @@ export interface WorkflowStep {
 export abstract class Workflow {
   /** Kebab-case name: the consumer group, the system actor (`system:workflow:<name>`), the inbox key. */
   abstract readonly name: string;
-  /** The contexts whose events topics it reads (`cogov.<context>.events`). */
+  /** The contexts whose topics it reads. */
   abstract readonly sources: readonly string[];
+  /**
+   * Which of their topics: the internal events topics (`cogov.<context>.events`, default), or the public ones
+   * (`cogov.<context>.public.v1`, ADR 0009) — public events only, no personal data, no `actor` (`event.actor` is '').
+   * A workflow that serves partners reads the public topics, so it cannot hand on what partners may not see.
+   */
+  readonly reads: 'events' | 'public' = 'events';
   /**
    * The CloudEvent types it acts on: the others are acknowledged without a transaction or an inbox row (a
    * workflow on the residents' topic cares for a few of its many types). Undefined: every type.

@@ -7,9 +7,9 @@ import { supergraphPath } from '../config.js';
 import { CompositionFailed, composeSupergraph, fetchSubgraphSdls } from './compose.js';
 
 describe('supergraph', () => {
-  it('services/gateway/supergraph.graphql is the composition of the six subgraphs as built', async () => {
+  it('services/gateway/supergraph.graphql is the composition of the seven subgraphs as built', async () => {
     const subgraphs = await fetchSubgraphSdls();
-    expect(subgraphs.map((s) => s.name)).toEqual(['residents', 'organisations', 'volunteers', 'property', 'party-building', 'governance']);
+    expect(subgraphs.map((s) => s.name)).toEqual(['residents', 'organisations', 'volunteers', 'property', 'party-building', 'governance', 'webhooks']);
     const composed = composeSupergraph(subgraphs);
     const committed = readFileSync(supergraphPath(), 'utf8');
     if (composed !== committed) {

@@ -13,6 +13,7 @@ import {
   DEMO_PROPERTY_COMPANIES,
   DEMO_STATIONED_UNITS,
   HOUR_MS,
+  MAIN_DEMO_COMMUNITY,
   addDays,
   demoCreditCode,
   demoId,
@@ -252,6 +253,25 @@ const SOCIAL_ORGANISATIONS: readonly SocialOrganisation[] = [
   { key: 'social:guangming-readers', communityKey: 'guangming', name: '光明读书会', address: '光明社区党群服务中心阅览室', registeredAs: 'incubating' },
 ];
 
+const socialOrganisationId = (social: SocialOrganisation): string => demoId('organisation', social.key);
+
+/** A partner NGO of the demo: the organisation whose administrator `npm start` mints a token for. */
+export interface DemoPartnerOrganisation {
+  organisationId: string;
+  name: string;
+  communityId: string;
+}
+
+/**
+ * The partner NGO of a community (default: the main one, 幸福里社区): its first social organisation, registered
+ * by every plan that includes the community. Fixed by the data set, whatever the scale or `now`.
+ */
+export function demoPartnerOrganisation(community: DemoCommunity = MAIN_DEMO_COMMUNITY): DemoPartnerOrganisation {
+  const social = SOCIAL_ORGANISATIONS.find((s) => s.communityKey === community.key);
+  if (!social) throw new Error(`no demo social organisation in community ${community.key}`);
+  return { organisationId: socialOrganisationId(social), name: social.name, communityId: community.id };
+}
+
 const PROPERTY_ADDRESSES: Readonly<Record<string, string>> = {
   xingfuli: '朝阳区幸福小区3号楼底商',
   hepingli: '朝阳区和平里东区12号楼一层',
@@ -332,7 +352,7 @@ export function demoPlan(scale: DemoScale, now: Date, communities: readonly Demo
     });
   }
   for (const [i, social] of SOCIAL_ORGANISATIONS.filter((s) => inScope.has(s.communityKey)).entries()) {
-    const organisationId = demoId('organisation', social.key);
+    const organisationId = socialOrganisationId(social);
     const registeredAt = start - 15 * DAY_MS + i * HOUR_MS;
     const creditCode = demoCreditCode(social.key);
     const steps: DemoStep[] = [

@@ -1,5 +1,6 @@
 import { DEMO_PROPERTY_COMPANIES, DEMO_STATIONED_UNITS, MAIN_DEMO_COMMUNITY, demoId, demoPairingVolunteerIds } from '@cogov/service-kit';
 import { startTestBed, type TestBed } from '../../test/organisations-fixtures.js';
+import { demoPartnerOrganisation } from './demo-data-set.js';
 import { loadDemo, type DemoLoadSummary } from './demo-loader.js';
 
 const NOW = new Date('2026-11-21T06:00:00.000Z');
@@ -109,6 +110,24 @@ describe('organisations demo loader (main community, 100 days)', () => {
     expect(facility.bookings.length).toBeGreaterThanOrEqual(4);
     expect(facility.bookings.filter((x) => x.status === 'cancelled')).toHaveLength(1);
     expect(facility.bookings.some((x) => Date.parse(x.startsAt) > NOW.getTime())).toBe(true);
+  });
+
+  it('names as the demo partner (organisations.json) a social organisation it registered in the main community', async () => {
+    const partner = demoPartnerOrganisation();
+    expect(partner.communityId).toBe(COMMUNITY);
+    const { organisation } = await b.ok<{ organisation: { id: string; name: string; type: string; communityId: string } }>(
+      staff,
+      `query ($id: ID!) { organisation(id: $id) { id name type communityId } }`,
+      { id: partner.organisationId },
+    );
+    expect(organisation).toEqual({ id: partner.organisationId, name: partner.name, type: 'social_organisation', communityId: COMMUNITY });
+  });
+
+  it('shows an organisation admin nothing of the organisations’ data, even with the community in its token', async () => {
+    const admin = await b.t.token({ roles: ['organisation_admin'], communityIds: [COMMUNITY], subject: 'org-admin-1' });
+    const one = await b.t.graphql(admin, `query ($id: ID!) { organisation(id: $id) { id } }`, { id: demoPartnerOrganisation().organisationId });
+    expect(one.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(await b.ok(admin, `query ($c: ID) { organisations(communityId: $c) { id } }`, { c: COMMUNITY })).toEqual({ organisations: [] });
   });
 
   it('appends no event on a second run, nor on a later run that keeps the first run’s history', async () => {

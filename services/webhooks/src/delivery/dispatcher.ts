@@ -1,0 +1,240 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type pg from 'pg';
+import { EVENT_STORE_POOL } from '@cogov/eventsourcing';
+import { CLOUDEVENTS_CONTENT_TYPE } from '@cogov/messaging';
+import { SERVICE_CONFIG } from '@cogov/service-kit';
+import type { WebhooksConfig } from '../infrastructure/config.js';
+import { DELIVERY_CHANNEL } from '../intake/schema.js';
+import { backoffMs } from './backoff.js';
+import { signatureHeaders } from './signature.js';
+import { assertPublicTarget } from './targets.js';
+
+/** How long a claimed delivery is this instance's: past it (the instance died mid-request), another sends it again. */
+const LEASE_SECONDS = 60;
+/** The poll that backs up the notifications (a backoff coming due, a lease running out, a lost notification). */
+const POLL_MS = 1_000;
+
+interface Claimed {
+  id: string;
+  subscription_id: string;
+  event_id: string;
+  attempts: number;
+  url: string;
+  secret: string;
+  previous_secret: string | null;
+  body: string;
+}
+
+export interface AttemptOutcome {
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/**
+ * Sends the queued deliveries (docs/webhooks.md#delivery): at least once, each stream's events in order per
+ * subscription, a failed one again after an exponential backoff, dead-lettered after `maxAttempts`.
+ *
+ * Claiming is a lease in PostgreSQL (`for update skip locked`), so any number of instances share the work and a
+ * crashed one's claims are picked up when their lease runs out. A delivery is only claimed when no earlier event of
+ * its stream is still pending for the same subscription — whether waiting out a backoff or in flight — which is what
+ * keeps a stream in order while the other streams go on. A dead letter no longer holds its stream back.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('webhooks:dispatcher');
+  private readonly inFlight = new Set<Promise<void>>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private listener: pg.PoolClient | undefined;
+  private wakeUp: (() => void) | undefined;
+  /** A wake-up that came while the loop was not sleeping: the next sleep returns at once. */
+  private woken = false;
+  private sent = 0;
+
+  constructor(
+    @Inject(EVENT_STORE_POOL) private readonly pool: pg.Pool,
+    @Inject(SERVICE_CONFIG) private readonly config: WebhooksConfig,
+  ) {}
+
+  /** Attempts made since start (for tests and logs). */
+  get attemptsMade(): number {
+    return this.sent;
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await Promise.all(this.inFlight);
+    if (this.listener) {
+      this.listener.release();
+      this.listener = undefined;
+    }
+  }
+
+  private wake(): void {
+    const wake = this.wakeUp;
+    this.wakeUp = undefined;
+    if (wake) wake();
+    else this.woken = true;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.listen();
+        const room = this.config.delivery.concurrency - this.inFlight.size;
+        const claimed = room > 0 ? await this.claim(room) : [];
+        for (const delivery of claimed) {
+          const sending: Promise<void> = this.send(delivery)
+            .catch((error: unknown) => this.logger.error(`delivery ${delivery.id} could not be recorded: ${String(error)}`))
+            .finally(() => {
+              this.inFlight.delete(sending);
+              this.wake();
+            });
+          this.inFlight.add(sending);
+        }
+        if (claimed.length === 0 || this.inFlight.size >= this.config.delivery.concurrency) await this.sleep(POLL_MS);
+      } catch (error) {
+        // The tables appear with the intake's first start; anything else (PostgreSQL away) is retried after a pause.
+        if ((error as { code?: string }).code !== '42P01') this.logger.error(`dispatcher: ${String(error)}; retrying`);
+        await this.dropListener();
+        await this.sleep(POLL_MS);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || !this.running) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** LISTEN on a client of its own, so the intake's and the mutations' notifications wake the loop at once. */
+  private async listen(): Promise<void> {
+    if (this.listener) return;
+    const client = await this.pool.connect();
+    client.on('notification', () => this.wake());
+    client.on('error', () => void this.dropListener());
+    await client.query(`listen ${DELIVERY_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private async dropListener(): Promise<void> {
+    const client = this.listener;
+    this.listener = undefined;
+    client?.release(true);
+  }
+
+  private async claim(limit: number): Promise<Claimed[]> {
+    const { rows } = await this.pool.query<Claimed>(
+      `with due as (
+         select d.id from hook_delivery d
+           join hook_subscription s on s.id = d.subscription_id and s.status = 'active'
+          where d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until < now())
+            and not exists (
+              select 1 from hook_delivery earlier
+               where earlier.subscription_id = d.subscription_id and earlier.stream_id = d.stream_id
+                 and earlier.status = 'pending' and earlier.seq < d.seq)
+          order by d.seq
+          limit $1
+          for update of d skip locked)
+       update hook_delivery d set lease_until = now() + make_interval(secs => $2)
+         from due, hook_subscription s, hook_event e
+        where d.id = due.id and s.id = d.subscription_id and e.event_id = d.event_id
+       returning d.id::text, d.subscription_id, d.event_id, d.attempts, s.url, s.secret,
+                 case when s.previous_secret_expires_at > now() then s.previous_secret end as previous_secret, e.body`,
+      [limit, LEASE_SECONDS],
+    );
+    return rows;
+  }
+
+  private async send(delivery: Claimed): Promise<void> {
+    const outcome = await this.post(delivery);
+    this.sent += 1;
+    const { delivery: settings } = this.config;
+    const failures = delivery.attempts + 1;
+    const dead = !outcome.ok && failures >= settings.maxAttempts;
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<{ tries: number }>(
+        `update hook_delivery
+            set tries = tries + 1, attempts = attempts + 1, lease_until = null,
+                last_status_code = $2, last_error = $3,
+                status = $4,
+                delivered_at = case when $4 = 'delivered' then now() else delivered_at end,
+                next_attempt_at = now() + make_interval(secs => $5::double precision / 1000)
+          where id = $1 returning tries`,
+        [delivery.id, outcome.statusCode, outcome.error, outcome.ok ? 'delivered' : dead ? 'dead' : 'pending', outcome.ok || dead ? 0 : backoffMs(failures, settings.backoffBaseMs, settings.backoffMaxMs)],
+      );
+      await client.query(
+        `insert into hook_attempt (delivery_id, try, at, duration_ms, status_code, error) values ($1, $2, now() - make_interval(secs => $3::double precision / 1000), $3, $4, $5)
+         on conflict do nothing`,
+        [delivery.id, rows[0]!.tries, outcome.durationMs, outcome.statusCode, outcome.error],
+      );
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    } finally {
+      client.release();
+    }
+    if (dead) this.logger.warn(`delivery ${delivery.id} (event ${delivery.event_id}) dead-lettered after ${failures} attempts: ${outcome.error}`);
+  }
+
+  /** One POST: the public CloudEvent as the body, signed; any 2xx within the timeout is a success. */
+  private async post(delivery: Claimed): Promise<AttemptOutcome> {
+    const started = performance.now();
+    const elapsed = (): number => Math.round(performance.now() - started);
+    const secrets = [delivery.secret, ...(delivery.previous_secret ? [delivery.previous_secret] : [])];
+    try {
+      await assertPublicTarget(delivery.url, this.config.delivery.allowInsecureTargets);
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        body: delivery.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.delivery.timeoutMs),
+        headers: {
+          'content-type': CLOUDEVENTS_CONTENT_TYPE,
+          'user-agent': 'cogov-webhooks/1',
+          ...signatureHeaders(secrets, delivery.event_id, Math.floor(Date.now() / 1000), delivery.body),
+          'cogov-delivery-id': delivery.id,
+          'cogov-subscription-id': delivery.subscription_id,
+          'cogov-attempt': String(delivery.attempts + 1),
+        },
+      });
+      await response.body?.cancel();
+      const ok = response.status >= 200 && response.status < 300;
+      return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, durationMs: elapsed() };
+    } catch (error) {
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.config.delivery.timeoutMs} ms` : describe(error);
+      return { ok: false, statusCode: null, error: reason.slice(0, 500), durationMs: elapsed() };
+    }
+  }
+}
+
+/** fetch's "fetch failed" says little: its cause (ECONNREFUSED …) says what happened. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ? `${error.message}: ${cause.code}` : cause?.message ? `${error.message}: ${cause.message}` : error.message;
+}
