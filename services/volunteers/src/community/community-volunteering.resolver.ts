@@ -1,17 +1,27 @@
 import { Inject } from '@nestjs/common';
 import { Float, Int, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { ReadModels } from '@cogov/service-kit';
+import { CurrentActor, type Actor } from '@cogov/auth';
+import { ForbiddenError, Jurisdiction, ReadModels } from '@cogov/service-kit';
 import { hoursOf } from '../hours-ledger/hours-ledger.graphql.js';
 import { VolunteerRow } from '../volunteer/projections/volunteer-roster/volunteer-roster.entities.js';
 import { CommunityType } from './community.graphql.js';
 
 /**
- * Federation: the gateway resolves a Community in residents, then asks here for these two counts. They are
- * aggregate figures without personal data, answered for any community the gateway asks about.
+ * Federation: the gateway resolves a Community in residents, then asks here for these two counts — aggregate
+ * figures without personal data, answered to those whose jurisdiction covers the community (checked here too: the
+ * subgraph can be asked for an entity directly).
  */
 @Resolver(() => CommunityType)
 export class CommunityVolunteeringResolver {
-  constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
+  constructor(
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+  ) {}
+
+  /** Counts of a community are for those whose jurisdiction covers it, like the community itself (ADR 0007). */
+  private async assertCovers(actor: Actor, communityId: string): Promise<void> {
+    if (!(await this.jurisdiction.covers(actor, { communityId }))) throw new ForbiddenError(`community ${communityId} is outside your jurisdiction`);
+  }
 
   @ResolveReference()
   resolveReference(reference: { id: string }): CommunityType {
@@ -19,12 +29,14 @@ export class CommunityVolunteeringResolver {
   }
 
   @ResolveField(() => Int)
-  volunteersRegistered(@Parent() community: CommunityType): Promise<number> {
-    return this.readModels.em().count(VolunteerRow, { communityId: community.id });
+  async volunteersRegistered(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<number> {
+    await this.assertCovers(actor, community.id);
+    return await this.readModels.em().count(VolunteerRow, { communityId: community.id });
   }
 
   @ResolveField(() => Float)
-  async verifiedServiceHours(@Parent() community: CommunityType): Promise<number> {
+  async verifiedServiceHours(@Parent() community: CommunityType, @CurrentActor() actor: Actor): Promise<number> {
+    await this.assertCovers(actor, community.id);
     const [row] = await this.readModels
       .em()
       .getConnection()

@@ -80,4 +80,13 @@ describe('recordServiceHours', () => {
     expect(res._entities[0]!.volunteersRegistered).toBeGreaterThanOrEqual(3);
     expect(res._entities[0]!.verifiedServiceHours).toBe(3);
   });
+
+  it('answers those counts only to a jurisdiction covering the community, even when the subgraph is asked directly', async () => {
+    const res = await b.t.graphql<{ _entities: unknown[] }>(b.outsider, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Community { volunteersRegistered verifiedServiceHours } } }`, {
+      r: [{ __typename: 'Community', id: b.communityId }],
+    });
+    // The fields are non-null: the first refusal nulls the entity, and that is the error reported.
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(res.data?._entities).toEqual([null]);
+  });
 });
