@@ -24,6 +24,7 @@ const suites = [
   ['residents subgraph', 'dist/services/residents/bench/commands.bench.js', 'benchCommands'],
   ['workflows', 'dist/services/e2e/bench/workflow-latency.bench.js', 'benchWorkflowLatency'],
   ['governance view', 'dist/services/e2e/bench/governance.bench.js', 'benchGovernance'],
+  ['webhooks', 'dist/services/webhooks/bench/delivery.bench.js', 'benchWebhooks'],
 ];
 
 const rows = [];

@@ -3,7 +3,7 @@ import { eventually, startServiceApp, type ServiceTestApp } from '@cogov/testing
 import { AppModule } from './app.module.js';
 import { sign } from './delivery/signature.js';
 import { loadConfig, type WebhooksConfig } from './infrastructure/config.js';
-import { PublicTopics, publicEvent } from '../test/public-events.js';
+import { PublicTopics, appealEvent as appealEventOf, publicEvent } from '../test/public-events.js';
 import { RecordingReceiver } from '../test/recording-receiver.js';
 
 const COMMUNITY = randomUUID();
@@ -24,17 +24,7 @@ const organisation = (organisationId: string, name: string) =>
     communityId: COMMUNITY,
     data: { organisationId, communityId: COMMUNITY, name, type: 'social_organisation', creditCode: null, incubationStage: 'incubating', address: '幸福路 1 号', registeredAt: new Date().toISOString() },
   });
-/** An appeal's events: filed (v1), then accepted (v2) … — only their envelope matters to the webhooks service. */
-const appealEvent = (appealId: string, version: number, communityId = COMMUNITY, time?: string) =>
-  publicEvent({
-    context: 'residents',
-    eventType: version === 1 ? 'AppealFiled' : 'AppealAccepted',
-    stream: `appeal-${appealId}`,
-    version,
-    communityId,
-    data: { appealId, communityId, step: version },
-    ...(time ? { time } : {}),
-  });
+const appealEvent = (appealId: string, version: number, communityId = COMMUNITY, time?: string) => appealEventOf(appealId, version, communityId, time);
 
 const CREATE = `mutation ($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { secret subscription { id status eventTypes } } }`;
 const LOG = `query ($s: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {

@@ -36,6 +36,19 @@ export function publicEvent(spec: PublicEventSpec) {
   };
 }
 
+/** One of an appeal's public events: filed at version 1, accepted after — only their envelope matters to the webhooks service. */
+export function appealEvent(appealId: string, version: number, communityId: string, time?: string) {
+  return publicEvent({
+    context: 'residents',
+    eventType: version === 1 ? 'AppealFiled' : 'AppealAccepted',
+    stream: `appeal-${appealId}`,
+    version,
+    communityId,
+    data: { appealId, communityId, step: version },
+    ...(time ? { time } : {}),
+  });
+}
+
 export class PublicTopics {
   private constructor(
     private readonly producer: Producer,

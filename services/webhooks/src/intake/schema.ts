@@ -61,8 +61,10 @@ export const WEBHOOKS_DDL: readonly string[] = [
      delivered_at timestamptz,
      created_at timestamptz not null default now(),
      unique (subscription_id, event_id))`,
-  // The dispatcher's two questions: what is due, and is an earlier event of the same stream still undelivered.
-  `create index if not exists hook_delivery_due on hook_delivery (next_attempt_at) where status = 'pending'`,
+  // The dispatcher's two questions: what is due (walked in this order; a paused subscription's deliveries wait at
+  // 'infinity', out of the walk), and which pending delivery heads its stream (one descent of the second index).
+  `drop index if exists hook_delivery_due`,
+  `create index if not exists hook_delivery_due_v2 on hook_delivery (next_attempt_at, seq) where status = 'pending'`,
   `create index if not exists hook_delivery_stream on hook_delivery (subscription_id, stream_id, seq) where status = 'pending'`,
   `create index if not exists hook_delivery_log on hook_delivery (subscription_id, id)`,
   `create table if not exists hook_attempt (

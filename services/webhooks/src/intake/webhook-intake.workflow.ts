@@ -45,8 +45,16 @@ export class WebhookIntake extends Workflow {
       );
     }
     const queued = await client.query(
-      `insert into hook_delivery (subscription_id, event_id, seq, stream_id, status)
-       select s.id, $1, $2, $3, 'pending' from hook_subscription s
+      // Due at once, unless its subscription is paused ('infinity') or the stream's head is waiting out a backoff,
+      // which it must not overtake: then it waits as long (the dispatcher's claims never walk over it).
+      `insert into hook_delivery (subscription_id, event_id, seq, stream_id, status, next_attempt_at)
+       select s.id, $1, $2, $3, 'pending',
+              case when s.status = 'paused' then 'infinity'::timestamptz
+                   else greatest(now(), coalesce((select head.next_attempt_at from hook_delivery head
+                                                   where head.subscription_id = s.id and head.stream_id = $3 and head.status = 'pending'
+                                                     and head.next_attempt_at <> 'infinity'
+                                                   order by head.seq limit 1), now())) end
+         from hook_subscription s
         where s.status <> 'deleted' and $4 = any (s.event_types) and $5 = any (s.community_ids)
        on conflict (subscription_id, event_id) do nothing`,
       [event.id, seq, event.subject, event.type, event.communityid],

@@ -68,7 +68,7 @@ export class WebhookDeliveryType {
   @Field(() => String, { description: 'When the event happened (UTC).' }) occurredAt!: string;
   @Field(() => WebhookDeliveryStatus) status!: WebhookDeliveryStatus;
   @Field(() => Int, { description: 'Failed or successful tries since it was last (re)queued.' }) attempts!: number;
-  @Field(() => String, { nullable: true, description: 'When it is tried next, while PENDING.' }) nextAttemptAt!: string | null;
+  @Field(() => String, { nullable: true, description: 'When it is tried next, while PENDING (null while the subscription is paused).' }) nextAttemptAt!: string | null;
   @Field(() => String, { nullable: true }) deliveredAt!: string | null;
   @Field(() => Int, { nullable: true }) lastStatusCode!: number | null;
   @Field(() => String, { nullable: true }) lastError!: string | null;

@@ -38,7 +38,7 @@ function toDelivery(row: DeliveryRow, attempts: readonly AttemptRow[]): WebhookD
     occurredAt: row.occurred_at.toISOString(),
     status: row.status as WebhookDeliveryStatus,
     attempts: row.attempts,
-    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at.toISOString() : null,
+    nextAttemptAt: row.status === 'pending' ? (row.next_attempt_at?.toISOString() ?? null) : null,
     deliveredAt: row.delivered_at?.toISOString() ?? null,
     lastStatusCode: row.last_status_code,
     lastError: row.last_error,

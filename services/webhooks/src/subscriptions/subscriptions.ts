@@ -9,6 +9,7 @@ import { ForbiddenError, SERVICE_CONFIG, requireEnum, requireExternalId, require
 import { newSecret } from '../delivery/signature.js';
 import { requireTargetUrl } from '../delivery/targets.js';
 import type { WebhooksConfig } from '../infrastructure/config.js';
+import { inTransaction } from '../infrastructure/transaction.js';
 import { DELIVERY_CHANNEL } from '../intake/schema.js';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'deleted';
@@ -40,7 +41,8 @@ export interface DeliveryRow {
   status: DeliveryStatus;
   attempts: number;
   tries: number;
-  next_attempt_at: Date;
+  /** Null while its subscription is paused. */
+  next_attempt_at: Date | null;
   last_status_code: number | null;
   last_error: string | null;
   delivered_at: Date | null;
@@ -69,7 +71,8 @@ const MAX_SUBSCRIPTIONS_PER_ORGANISATION = 20;
 const MAX_COMMUNITIES = 200;
 const SUBSCRIPTION_COLUMNS = 'id, organisation_id, url, description, event_types, community_ids, status, created_by, created_at, updated_at';
 const DELIVERY_COLUMNS = `d.id::text, d.subscription_id, d.event_id, e.type, e.stream_id, e.stream_version, e.community_id, e.occurred_at,
-  d.status, d.attempts, d.tries, d.next_attempt_at, d.last_status_code, d.last_error, d.delivered_at`;
+  d.status, d.attempts, d.tries, case when d.next_attempt_at <> 'infinity' then d.next_attempt_at end as next_attempt_at,
+  d.last_status_code, d.last_error, d.delivered_at`;
 
 /** An instant: an RFC 3339 date-time, or a date YYYY-MM-DD meaning its start in Asia/Shanghai. */
 export function requireInstant(value: string | null | undefined, field: string): Date {
@@ -148,23 +151,33 @@ export class Subscriptions {
     return rows[0]!;
   }
 
-  /** Paused: events still queue (in order), nothing is sent until it is resumed. */
+  /**
+   * Paused: events still queue (in order), nothing is sent until it is resumed. Its deliveries wait at 'infinity',
+   * out of the dispatcher's walk, so a large paused backlog costs the other subscriptions nothing; resuming makes
+   * them due at once.
+   */
   async setStatus(actor: Actor, id: string, status: 'active' | 'paused'): Promise<SubscriptionRow> {
     const current = await this.get(actor, id);
-    const { rows } = await this.pool.query<SubscriptionRow>(
-      `update hook_subscription set status = $2, updated_at = now() where id = $1 returning ${SUBSCRIPTION_COLUMNS}`,
-      [current.id, status],
-    );
+    const updated = await inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<SubscriptionRow>(
+        `update hook_subscription set status = $2, updated_at = now() where id = $1 returning ${SUBSCRIPTION_COLUMNS}`,
+        [current.id, status],
+      );
+      await client.query(
+        `update hook_delivery set next_attempt_at = case when $2 = 'paused' then 'infinity'::timestamptz else now() end
+          where subscription_id = $1 and status = 'pending'`,
+        [current.id, status],
+      );
+      return rows[0]!;
+    });
     if (status === 'active') await this.notify();
-    return rows[0]!;
+    return updated;
   }
 
   /** Deleted: no more events queue; what was waiting is dead-lettered (the log stays queryable to the admin). */
   async delete(actor: Actor, id: string): Promise<SubscriptionRow> {
     const current = await this.get(actor, id);
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<SubscriptionRow>(
         `update hook_subscription set status = 'deleted', updated_at = now() where id = $1 returning ${SUBSCRIPTION_COLUMNS}`,
         [current.id],
@@ -173,14 +186,8 @@ export class Subscriptions {
         `update hook_delivery set status = 'dead', last_error = 'subscription deleted', lease_until = null where subscription_id = $1 and status = 'pending'`,
         [current.id],
       );
-      await client.query('commit');
       return rows[0]!;
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** A new secret signs from now on; the old one signs too, for `overlapHours`, while receivers switch over. */
@@ -257,7 +264,9 @@ export class Subscriptions {
     if (!rows[0]) throw new NotFoundError('webhook delivery', deliveryId);
     await this.get(actor, rows[0].subscription_id);
     await this.pool.query(
-      `update hook_delivery set status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = null where id = $1`,
+      `update hook_delivery d set status = 'pending', attempts = 0, lease_until = null,
+              next_attempt_at = case when s.status = 'paused' then 'infinity'::timestamptz else now() end
+         from hook_subscription s where d.id = $1 and s.id = d.subscription_id`,
       [deliveryId],
     );
     await this.notify();
@@ -272,9 +281,10 @@ export class Subscriptions {
   async redeliverDead(actor: Actor, subscriptionId: string): Promise<number> {
     const subscription = await this.get(actor, subscriptionId, 'subscriptionId');
     const { rowCount } = await this.pool.query(
-      `update hook_delivery set status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = null
+      `update hook_delivery set status = 'pending', attempts = 0, lease_until = null,
+              next_attempt_at = case when $2 = 'paused' then 'infinity'::timestamptz else now() end
         where subscription_id = $1 and status = 'dead'`,
-      [subscription.id],
+      [subscription.id, subscription.status],
     );
     await this.notify();
     return rowCount ?? 0;
@@ -289,13 +299,13 @@ export class Subscriptions {
     const subscription = await this.get(actor, subscriptionId, 'subscriptionId');
     const since = requireInstant(from, 'from');
     const { rowCount } = await this.pool.query(
-      `insert into hook_delivery (subscription_id, event_id, seq, stream_id, status)
-       select $1, e.event_id, e.seq, e.stream_id, 'pending' from hook_event e
+      `insert into hook_delivery (subscription_id, event_id, seq, stream_id, status, next_attempt_at)
+       select $1, e.event_id, e.seq, e.stream_id, 'pending', $5::timestamptz from hook_event e
         where e.occurred_at >= $2 and e.type = any ($3) and e.community_id = any ($4)
        on conflict (subscription_id, event_id) do update
-          set status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = null
+          set status = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at, lease_until = null
         where hook_delivery.status <> 'pending'`,
-      [subscription.id, since, subscription.event_types, subscription.community_ids],
+      [subscription.id, since, subscription.event_types, subscription.community_ids, subscription.status === 'paused' ? 'infinity' : 'now'],
     );
     await this.notify();
     return rowCount ?? 0;
