@@ -1,5 +1,7 @@
 import { ValidationError } from '@cogov/domain';
+import { randomBytes } from 'node:crypto';
 import { backoffMs } from './backoff.js';
+import { openSecret, sealSecret } from './secret-box.js';
 import { newSecret, sign, signatureHeaders } from './signature.js';
 import { assertPublicTarget, isInternalAddress, requireTargetUrl } from './targets.js';
 
@@ -34,6 +36,18 @@ describe('signatures (Standard Webhooks)', () => {
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(secret.slice(6), 'base64')).toHaveLength(32);
     expect(newSecret()).not.toBe(secret);
+  });
+});
+
+describe('secrets at rest', () => {
+  it('are sealed under the master key, bound to their subscription', () => {
+    const [key, secret] = [randomBytes(32), newSecret()];
+    const sealed = sealSecret(key, 'sub-1', secret);
+    expect(sealed).not.toContain(secret.slice(6));
+    expect(sealSecret(key, 'sub-1', secret)).not.toBe(sealed);
+    expect(openSecret(key, 'sub-1', sealed)).toBe(secret);
+    expect(() => openSecret(key, 'sub-2', sealed)).toThrow('the signing secret of subscription sub-2 does not open with this master key (was COGOV_MASTER_KEY changed?)');
+    expect(() => openSecret(randomBytes(32), 'sub-1', sealed)).toThrow(/does not open/);
   });
 });
 

@@ -7,6 +7,7 @@ import type { WebhooksConfig } from '../infrastructure/config.js';
 import { inTransaction } from '../infrastructure/transaction.js';
 import { DELIVERY_CHANNEL } from '../intake/schema.js';
 import { backoffMs } from './backoff.js';
+import { openSecret } from './secret-box.js';
 import { signatureHeaders } from './signature.js';
 import { assertPublicTarget } from './targets.js';
 
@@ -219,8 +220,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private async post(delivery: Claimed): Promise<AttemptOutcome> {
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
-    const secrets = [delivery.secret, ...(delivery.previous_secret ? [delivery.previous_secret] : [])];
     try {
+      const sealed = [delivery.secret, ...(delivery.previous_secret ? [delivery.previous_secret] : [])];
+      const secrets = sealed.map((secret) => openSecret(this.config.masterKey, delivery.subscription_id, secret));
       await assertPublicTarget(delivery.url, this.config.delivery.allowInsecureTargets);
       const response = await fetch(delivery.url, {
         method: 'POST',

@@ -7,7 +7,7 @@
  * - `hook_community`, `hook_organisation`: the places and organisations known from the public events, to check
  *   a subscription's communities and organisation.
  * - `hook_subscription`: an organisation's subscriptions; `secret` signs, `previous_secret` too until it expires
- *   (rotation).
+ *   (rotation) — both sealed under the master key (secret-box.ts).
  * - `hook_delivery`: one row per (subscription, event), its state and schedule; `hook_attempt`: every try, the log.
  */
 export const WEBHOOKS_DDL: readonly string[] = [

@@ -6,6 +6,7 @@ import { allPublicContracts } from '@cogov/contracts';
 import { NotFoundError, ValidationError } from '@cogov/domain';
 import { EVENT_STORE_POOL } from '@cogov/eventsourcing';
 import { ForbiddenError, SERVICE_CONFIG, requireEnum, requireExternalId, requireInt, requireText, requireUuid } from '@cogov/service-kit';
+import { sealSecret } from '../delivery/secret-box.js';
 import { newSecret } from '../delivery/signature.js';
 import { requireTargetUrl } from '../delivery/targets.js';
 import type { WebhooksConfig } from '../infrastructure/config.js';
@@ -129,10 +130,11 @@ export class Subscriptions {
       throw new ValidationError('input.organisationId', `an organisation has at most ${MAX_SUBSCRIPTIONS_PER_ORGANISATION} subscriptions; delete one first`);
     }
     const secret = newSecret();
+    const id = randomUUID();
     const { rows } = await this.pool.query<SubscriptionRow>(
       `insert into hook_subscription (id, organisation_id, url, description, event_types, community_ids, status, secret, created_by)
        values ($1, $2, $3, $4, $5, $6, 'active', $7, $8) returning ${SUBSCRIPTION_COLUMNS}`,
-      [randomUUID(), organisation, url, description, eventTypes, communityIds, secret, actor.subject],
+      [id, organisation, url, description, eventTypes, communityIds, sealSecret(this.config.masterKey, id, secret), actor.subject],
     );
     return { subscription: rows[0]!, secret };
   }
@@ -201,7 +203,7 @@ export class Subscriptions {
               previous_secret_expires_at = case when $3 > 0 then now() + make_interval(hours => $3) end,
               secret = $2, updated_at = now()
         where id = $1 returning ${SUBSCRIPTION_COLUMNS}`,
-      [current.id, secret, hours],
+      [current.id, sealSecret(this.config.masterKey, current.id, secret), hours],
     );
     return { subscription: rows[0]!, secret };
   }
