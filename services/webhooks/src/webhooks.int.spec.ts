@@ -170,6 +170,13 @@ describe('webhooks', () => {
     const delivered = await eventually(async () => (await deliveries(id)).find((d) => d.id === dead.id && d.status === 'DELIVERED'), { what: 'the redelivery' });
     expect(delivered.history.map((h) => h.statusCode)).toEqual([503, 503, 503, 200]);
     expect(await deliveries(id, 'DEAD')).toEqual([]);
+    // The attempts are counted on /metrics for alerting: the dead letter among them.
+    const metrics = (await t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/metrics' })).body;
+    const count = (outcome: string) => Number(new RegExp(`^cogov_webhook_attempts_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`, 'm').exec(metrics)?.[1] ?? 0);
+    // The earlier test's subscription matches the poisoned event too: it has a dead letter of its own.
+    expect(count('dead')).toBe((await t.db.pool.query(`select 1 from hook_attempt a join hook_delivery d on d.id = a.delivery_id where a.status_code = 503 and a.try = 3`)).rowCount);
+    expect(count('dead') + count('failed') + count('delivered')).toBe((await t.db.pool.query('select 1 from hook_attempt')).rowCount);
+    expect(metrics).toMatch(/^cogov_webhook_deliveries_pending\{[^}]*\} \d+$/m);
   });
 
   it('replays the stored events from a point in time, and sends events that came before the subscription', async () => {

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type pg from 'pg';
 import { EVENT_STORE_POOL } from '@cogov/eventsourcing';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@cogov/messaging';
+import { Metrics } from '@cogov/observability';
+import type { Counter } from 'prom-client';
 import { SERVICE_CONFIG } from '@cogov/service-kit';
 import type { WebhooksConfig } from '../infrastructure/config.js';
 import { inTransaction } from '../infrastructure/transaction.js';
@@ -56,10 +58,27 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private woken = false;
   private sent = 0;
 
+  private readonly attemptsCounter: Counter<'outcome'>;
+
   constructor(
     @Inject(EVENT_STORE_POOL) private readonly pool: pg.Pool,
     @Inject(SERVICE_CONFIG) private readonly config: WebhooksConfig,
-  ) {}
+    @Inject(Metrics) metrics: Metrics,
+  ) {
+    this.attemptsCounter = metrics.counter({
+      name: 'cogov_webhook_attempts_total',
+      help: 'Webhook delivery attempts by outcome: delivered (a 2xx), failed (tried again later), dead (the last try failed).',
+      labelNames: ['outcome'],
+    });
+    metrics.gauge({
+      name: 'cogov_webhook_deliveries_pending',
+      help: 'Deliveries neither delivered nor dead yet, over every subscription (paused ones included).',
+      async collect() {
+        const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from hook_delivery where status = 'pending'`).catch(() => ({ rows: [{ n: 0 }] }));
+        this.set(rows[0]!.n);
+      },
+    });
+  }
 
   /** Attempts made since start (for tests and logs). */
   get attemptsMade(): number {
@@ -213,6 +232,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         [delivery.id, rows[0]!.tries, outcome.durationMs, outcome.statusCode, outcome.error],
       );
     });
+    this.attemptsCounter.inc({ outcome: outcome.ok ? 'delivered' : dead ? 'dead' : 'failed' });
     if (dead) this.logger.warn(`delivery ${delivery.id} (event ${delivery.event_id}) dead-lettered after ${failures} attempts: ${outcome.error}`);
   }
 
