@@ -1,8 +1,10 @@
 import { ValidationError } from '@cogov/domain';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import { backoffMs } from './backoff.js';
 import { openSecret, sealSecret } from './secret-box.js';
 import { newSecret, sign, signatureHeaders } from './signature.js';
+import { postOnce } from './http-post.js';
 import { assertPublicTarget, isInternalAddress, requireTargetUrl } from './targets.js';
 
 describe('signatures (Standard Webhooks)', () => {
@@ -91,9 +93,37 @@ describe('receiver URLs', () => {
     for (const address of ['8.8.8.8', '114.114.114.114', '2400:3200::1']) expect([address, isInternalAddress(address)]).toEqual([address, false]);
   });
 
-  it('are refused at sending time when they resolve inside', async () => {
-    await expect(assertPublicTarget('https://127.0.0.1/x', false)).rejects.toThrow('127.0.0.1 resolves to 127.0.0.1, an internal address');
-    await expect(assertPublicTarget('https://localhost/x', false)).rejects.toThrow(/localhost resolves to .*an internal address/);
-    await expect(assertPublicTarget('https://127.0.0.1/x', true)).resolves.toBeUndefined();
+  it('are refused at sending time when they are, or resolve to, internal addresses — at connect time', async () => {
+    expect(() => assertPublicTarget('https://127.0.0.1/x', false)).toThrow('127.0.0.1 is an internal address');
+    expect(() => assertPublicTarget('https://127.0.0.1/x', true)).not.toThrow();
+    const server = createServer((_req, res) => res.writeHead(204).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const post = (allowInsecure: boolean) => postOnce(`http://localhost:${port}/x`, { body: '{}', headers: {}, timeoutMs: 2000, allowInsecure });
+      await expect(post(false)).rejects.toThrow(/localhost resolves to .*, an internal address/);
+      await expect(post(true)).resolves.toBe(204);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('answer the status of one request: a redirect is not followed, and a silent receiver times out', async () => {
+    const server = createServer((req, res) => {
+      if (req.url === '/moved') res.writeHead(302, { location: '/elsewhere' }).end();
+      // '/silent': never answers.
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const post = (path: string) => postOnce(`http://127.0.0.1:${port}${path}`, { body: '{}', headers: {}, timeoutMs: 300, allowInsecure: true });
+      await expect(post('/moved')).resolves.toBe(302);
+      const started = Date.now();
+      await expect(post('/silent')).rejects.toMatchObject({ name: 'AbortError' });
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

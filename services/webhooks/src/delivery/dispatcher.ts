@@ -11,6 +11,7 @@ import { DELIVERY_CHANNEL } from '../intake/schema.js';
 import { backoffMs } from './backoff.js';
 import { openSecret } from './secret-box.js';
 import { signatureHeaders } from './signature.js';
+import { postOnce } from './http-post.js';
 import { assertPublicTarget } from './targets.js';
 
 /** How long a claimed delivery is this instance's: past it (the instance died mid-request), another sends it again. */
@@ -236,19 +237,18 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     if (dead) this.logger.warn(`delivery ${delivery.id} (event ${delivery.event_id}) dead-lettered after ${failures} attempts: ${outcome.error}`);
   }
 
-  /** One POST: the public CloudEvent as the body, signed; any 2xx within the timeout is a success. */
+  /** One POST: the public CloudEvent as the body, signed; any 2xx within the timeout is a success, a redirect is not. */
   private async post(delivery: Claimed): Promise<AttemptOutcome> {
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
     try {
       const sealed = [delivery.secret, ...(delivery.previous_secret ? [delivery.previous_secret] : [])];
       const secrets = sealed.map((secret) => openSecret(this.config.masterKey, delivery.subscription_id, secret));
-      await assertPublicTarget(delivery.url, this.config.delivery.allowInsecureTargets);
-      const response = await fetch(delivery.url, {
-        method: 'POST',
+      assertPublicTarget(delivery.url, this.config.delivery.allowInsecureTargets);
+      const status = await postOnce(delivery.url, {
         body: delivery.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.delivery.timeoutMs),
+        timeoutMs: this.config.delivery.timeoutMs,
+        allowInsecure: this.config.delivery.allowInsecureTargets,
         headers: {
           'content-type': CLOUDEVENTS_CONTENT_TYPE,
           'user-agent': 'cogov-webhooks/1',
@@ -258,19 +258,18 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
           'cogov-attempt': String(delivery.attempts + 1),
         },
       });
-      await response.body?.cancel();
-      const ok = response.status >= 200 && response.status < 300;
-      return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, durationMs: elapsed() };
+      const ok = status >= 200 && status < 300;
+      return { ok, statusCode: status, error: ok ? null : `HTTP ${status}`, durationMs: elapsed() };
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.config.delivery.timeoutMs} ms` : describe(error);
+      const reason = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError') ? `no answer within ${this.config.delivery.timeoutMs} ms` : describe(error);
       return { ok: false, statusCode: null, error: reason.slice(0, 500), durationMs: elapsed() };
     }
   }
 }
 
-/** fetch's "fetch failed" says little: its cause (ECONNREFUSED …) says what happened. */
+/** The error with its code (ECONNREFUSED, ENOTFOUND …), which says what happened. */
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ? `${error.message}: ${cause.code}` : cause?.message ? `${error.message}: ${cause.message}` : error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
 }

@@ -1,4 +1,4 @@
-import { lookup } from 'node:dns/promises';
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { ValidationError } from '@cogov/domain';
 
@@ -64,14 +64,27 @@ export function requireTargetUrl(value: string | null | undefined, allowInsecure
   return url.toString();
 }
 
-/**
- * Refuses, at sending time, a host that resolves to an internal address (a public name may point inside): the
- * check at subscription time alone would not stop it. Throws with the reason, which the attempt records.
- */
-export async function assertPublicTarget(url: string, allowInsecure: boolean): Promise<void> {
+/** Refuses a receiver whose host is a literal internal address; a name is checked as it is resolved (`publicOnlyLookup`). */
+export function assertPublicTarget(url: string, allowInsecure: boolean): void {
   if (allowInsecure) return;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true });
-  const inside = addresses.find(({ address }) => isInternalAddress(address));
-  if (inside) throw new Error(`${host} resolves to ${inside.address}, an internal address`);
+  if (isIP(host) && isInternalAddress(host)) throw new Error(`${host} is an internal address`);
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The `lookup` of the connection itself (node:http's option): a name resolving to an internal address fails the
+ * request. Checked where the socket connects, not in a lookup of its own before it, so a name that answers a public
+ * address to the check and an internal one to the connection (DNS rebinding) gets nowhere.
+ */
+export function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    const inside = addresses.find(({ address }) => isInternalAddress(address));
+    if (inside) return callback(Object.assign(new Error(`${hostname} resolves to ${inside.address}, an internal address`), { code: 'EINTERNALADDRESS' }), []);
+    if (options.all) return callback(null, addresses);
+    const [first] = addresses;
+    return first ? callback(null, first.address, first.family) : callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
+  });
 }
