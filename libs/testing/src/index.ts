@@ -7,3 +7,4 @@ export * from './service-app.js';
 export * from './contract-checks.js';
 export * from './browser.js';
 export { freePort } from './ports.js';
+export { startBuiltService, type BuiltServiceProcess } from './built-service.js';

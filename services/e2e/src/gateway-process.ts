@@ -2,9 +2,7 @@
  * The gateway as `npm start` runs it — the built `dist/services/gateway/src/main.js` in a process of its own —
  * pointed at the subgraphs of a suite (their random ports), verifying tokens with the given JWKS file.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { freePort, repoRoot, type GraphqlResponse } from '@cogov/testing';
+import { freePort, startBuiltService, type GraphqlResponse } from '@cogov/testing';
 import type { ServiceName, Suite } from './suite.js';
 
 const URL_VARIABLES: Record<ServiceName, string> = {
@@ -32,41 +30,16 @@ export async function startGatewayProcess(
   timeoutMs = 30_000,
 ): Promise<GatewayProcess> {
   const port = await freePort();
-  let log = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot(), 'dist/services/gateway/src/main.js')], {
-    cwd: repoRoot(),
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
+  const gateway = await startBuiltService(
+    'gateway',
+    port,
+    {
       HOST: '127.0.0.1',
       ...Object.fromEntries(names.map((name) => [URL_VARIABLES[name], `http://127.0.0.1:${suite.service(name).port}/graphql`])),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk: Buffer) => void (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => void (log += chunk.toString()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  };
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode} while starting:\n${log.slice(-4000)}`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`gateway not healthy on port ${port} within ${timeoutMs} ms:\n${log.slice(-4000)}`);
-    }
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (healthy) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    timeoutMs,
+  );
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,
@@ -78,7 +51,7 @@ export async function startGatewayProcess(
       });
       return { status: response.status, ...((await response.json()) as GraphqlResponse<never>) };
     },
-    stop,
-    output: () => log,
+    stop: () => gateway.stop(),
+    output: () => gateway.output(),
   };
 }

@@ -5,12 +5,11 @@
  * runs it. A service can be killed (SIGKILL: a crash, mid-way through whatever it was doing) and started again
  * on the same database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureDevKeys, mintToken, type Role } from '@cogov/auth';
-import { createTestDatabase, freePort, repoRoot as findRepoRoot, testKafka, testKafkaBrokers, type GraphqlResponse, type TestDatabase } from '@cogov/testing';
+import { createTestDatabase, freePort, startBuiltService, testKafka, testKafkaBrokers, type BuiltServiceProcess, type GraphqlResponse, type TestDatabase } from '@cogov/testing';
 
 export type ServiceName = 'residents' | 'organisations' | 'volunteers' | 'property' | 'party-building' | 'governance' | 'webhooks';
 
@@ -37,24 +36,7 @@ export interface Suite {
   close(): Promise<void>;
 }
 
-async function waitForHealth(name: string, port: number, child: ChildProcess, output: () => string, timeoutMs = 40_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} while starting:\n${output().slice(-4000)}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${name} not healthy on port ${port} within ${timeoutMs} ms:\n${output().slice(-4000)}`);
-}
-
 export async function startSuite(hint: string, names: readonly ServiceName[], env: NodeJS.ProcessEnv = {}): Promise<Suite> {
-  // From src/ under Jest and from dist/ under `npm run bench` alike: the directory holding nx.json.
-  const repoRoot = findRepoRoot();
   const prefix = testKafka(hint).prefix;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cogov-e2e-'));
   const keys = await ensureDevKeys(path.join(dataDir, 'keys'));
@@ -63,8 +45,8 @@ export async function startSuite(hint: string, names: readonly ServiceName[], en
   const launch = async (name: ServiceName): Promise<RunningService> => {
     const db = await createTestDatabase(`${hint}_${name}`);
     const port = await freePort();
-    let child: ChildProcess | undefined;
-    let log = '';
+    // One process per start; the output of those before a restart is kept.
+    const runs: BuiltServiceProcess[] = [];
     const service: RunningService = {
       name,
       db,
@@ -78,19 +60,11 @@ export async function startSuite(hint: string, names: readonly ServiceName[], en
         return (await response.json()) as GraphqlResponse<never>;
       },
       async kill() {
-        const running = child;
-        if (!running || running.exitCode !== null) return;
-        await new Promise<void>((resolve) => {
-          running.once('exit', () => resolve());
-          running.kill('SIGKILL');
-        });
+        await runs.at(-1)?.kill();
       },
       async start() {
-        const started = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', path.join(repoRoot, `dist/services/${name}/src/main.js`)], {
-          cwd: repoRoot,
-          env: {
-            PATH: process.env.PATH,
-            PORT: String(port),
+        runs.push(
+          await startBuiltService(name, port, {
             DATABASE_URL: db.url,
             KAFKA_BROKERS: testKafkaBrokers().join(','),
             KAFKA_TOPIC_PREFIX: prefix,
@@ -100,15 +74,10 @@ export async function startSuite(hint: string, names: readonly ServiceName[], en
             // A killed instance's partitions go to its successor after 6 s rather than 30 s.
             KAFKA_SESSION_TIMEOUT_MS: '6000',
             ...env,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        started.stdout!.on('data', (chunk: Buffer) => void (log += chunk.toString()));
-        started.stderr!.on('data', (chunk: Buffer) => void (log += chunk.toString()));
-        child = started;
-        await waitForHealth(name, port, started, () => log);
+          }),
+        );
       },
-      output: () => log,
+      output: () => runs.map((run) => run.output()).join(''),
     };
     await service.start();
     return service;

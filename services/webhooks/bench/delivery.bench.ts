@@ -12,20 +12,18 @@
  * and every delivery is recorded delivered on its first try; a bench measuring a broken delivery throws.
  * Uses its own database, topic prefix and key folder, and removes them afterwards.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { Kafka, Partitioners, logLevel, type Message, type Producer } from 'kafkajs';
 import pg from 'pg';
 import { ensureDevKeys, mintToken } from '@cogov/auth';
 import { publicTopic } from '@cogov/contracts';
 import { toKafkaMessage } from '@cogov/messaging';
-import { freePort } from '@cogov/testing';
+import { freePort, startBuiltService, type BuiltServiceProcess } from '@cogov/testing';
 import { appealEvent, publicEvent } from '../test/public-events.js';
 
 export interface Row {
@@ -159,40 +157,6 @@ function streamEvents(communityId: string, streams: number, total: number, first
   });
 }
 
-/** The built service as a process, on its own database, prefix and keys; resolves once /health answers 200. */
-async function startService(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
-  const main = fileURLToPath(new URL('../src/main.js', import.meta.url));
-  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', main], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout!.on('data', (chunk: Buffer) => void (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => void (log += chunk.toString()));
-  const output = () => log.slice(-4000);
-  const deadline = Date.now() + 40_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`webhooks exited with ${child.exitCode} while starting:\n${output()}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${env.PORT}/health`)).status === 200) return { child, output };
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`webhooks not healthy within 40 s:\n${output()}`);
-}
-
-async function stopService(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 export async function benchWebhooks({
   databaseUrl,
   brokers,
@@ -217,15 +181,14 @@ export async function benchWebhooks({
   const db = new pg.Pool({ connectionString: url.toString(), max: 2 });
   const kafka = new Kafka({ clientId: 'cogov-bench-webhooks', brokers, logLevel: logLevel.NOTHING });
   let producer: Producer | undefined;
-  let service: { child: ChildProcess; output: () => string } | undefined;
+  let service: BuiltServiceProcess | undefined;
   const receiver = new Receiver();
   try {
     const keys = await ensureDevKeys(path.join(dataDir, 'keys'));
     const port = await freePort();
     await receiver.start();
     log(`webhooks: starting the built service (WEBHOOK_CONCURRENCY=${concurrency}) …`);
-    service = await startService({
-      PORT: String(port),
+    service = await startBuiltService('webhooks', port, {
       DATABASE_URL: url.toString(),
       KAFKA_BROKERS: brokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
@@ -455,7 +418,7 @@ export async function benchWebhooks({
     for (const check of checks) verify(`${check.row} (at the end)`, receiver.of(check.subscription), check.events);
     return rows;
   } finally {
-    if (service) await stopService(service.child);
+    await service?.stop();
     await producer?.disconnect().catch(() => undefined);
     await receiver.stop();
     await db.end();

@@ -143,6 +143,26 @@ export async function loadedHistoryEnd<Command>(pool: pg.Pool, anchorOf: (now: D
 /** The trusted demo loaders' actor: a system actor passes every jurisdiction check. It never comes from a token. */
 export const DEMO_ACTOR = systemActor('demo-loader');
 
+/** A demo command: a command class's name and its data. */
+export interface DemoCommandShape {
+  type: string;
+  data: unknown;
+}
+
+/** Each demo command type's command class, taking that type's data: checked by the compiler, one entry per type. */
+export type DemoCommandClasses<C extends DemoCommandShape> = {
+  [K in C['type']]: new (data: Extract<C, { type: K }>['data'], context: CommandContext) => ICommand;
+};
+
+/** `runDemoPlan`'s `toCommand` from the table of a service's command classes. */
+export function demoCommandFactory<C extends DemoCommandShape>(classes: DemoCommandClasses<C>): (command: C, context: CommandContext) => ICommand {
+  return ({ type, data }, context) => {
+    // The table's type pairs each class with its own type's data; indexing by a union loses that pairing, not its truth.
+    const CommandClass = classes[type as C['type']] as unknown as new (data: unknown, context: CommandContext) => ICommand;
+    return new CommandClass(data, context);
+  };
+}
+
 /** What every service's `loadDemo(app, options)` takes. */
 export interface DemoLoadOptions<Scale> {
   /**

@@ -27,5 +27,5 @@ export {
   type DemoStationedUnit,
 } from './demo-world.js';
 export * from './fake-people.js';
-export { DEMO_ACTOR, describeDemoRun, loadedHistoryEnd, runDemoPlan, type DemoLoadOptions, type DemoPhase, type DemoRunOptions, type DemoRunSummary, type DemoScript, type DemoStep } from './demo-runner.js';
+export { DEMO_ACTOR, demoCommandFactory, describeDemoRun, loadedHistoryEnd, runDemoPlan, type DemoCommandClasses, type DemoCommandShape, type DemoLoadOptions, type DemoPhase, type DemoRunOptions, type DemoRunSummary, type DemoScript, type DemoStep } from './demo-runner.js';
 export { runDemoCli } from './demo-cli.js';

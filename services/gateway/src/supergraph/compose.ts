@@ -3,13 +3,12 @@
  * (`{ _service { sdl } }` on a running process — Nest code-first keeps its type metadata process-wide, so two
  * subgraphs cannot be built in one process), then composed with Apollo Federation 2 `composeServices`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { createTestDatabase, deleteTestKafkaPrefix, freePort, repoRoot, testKafka, testKafkaBrokers } from '@cogov/testing';
+import { createTestDatabase, deleteTestKafkaPrefix, freePort, startBuiltService, testKafka, testKafkaBrokers, type BuiltServiceProcess } from '@cogov/testing';
 import { SUBGRAPHS, type SubgraphDefinition } from '../subgraphs.js';
 
 export interface SubgraphSdl {
@@ -38,70 +37,35 @@ export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): string {
   return `${SUPERGRAPH_HEADER}${result.supergraphSdl.trimEnd()}\n`;
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /**
  * Starts the built service (`dist/services/<name>/src/main.js`) on a scratch database, its own topic prefix
  * and a scratch key folder, asks it for its SDL, stops it and drops the database.
  * Needs PostgreSQL and Kafka (DATABASE_URL / KAFKA_BROKERS, or the test environment's).
  */
 export async function fetchSubgraphSdl(subgraph: SubgraphDefinition, timeoutMs = 60_000): Promise<SubgraphSdl> {
-  const root = repoRoot();
   const db = await createTestDatabase(`sdl_${subgraph.name}`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cogov-sdl-'));
   const port = await freePort();
   const prefix = testKafka(`sdl-${subgraph.name}`).prefix;
-  let log = '';
-  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', path.join(root, `dist/services/${subgraph.name}/src/main.js`)], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      COGOV_DATA: dataDir,
-      ESCALATION_ENABLED: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk: Buffer) => void (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => void (log += chunk.toString()));
+  let service: BuiltServiceProcess | undefined;
   try {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${subgraph.name} exited with ${child.exitCode} while starting:\n${log.slice(-4000)}`);
-      if (Date.now() > deadline) throw new Error(`${subgraph.name} did not answer within ${timeoutMs} ms:\n${log.slice(-4000)}`);
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: '{ _service { sdl } }' }),
-        });
-        if (response.ok) {
-          const body = (await response.json()) as { data?: { _service?: { sdl?: string } }; errors?: unknown };
-          const sdl = body.data?._service?.sdl;
-          if (!sdl) throw new Error(`${subgraph.name} answered no SDL: ${JSON.stringify(body.errors)}`);
-          return { name: subgraph.name, url: subgraph.defaultUrl, sdl };
-        }
-      } catch (error) {
-        if (error instanceof Error && error.message.includes('answered no SDL')) throw error;
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    service = await startBuiltService(
+      subgraph.name,
+      port,
+      { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, COGOV_DATA: dataDir, ESCALATION_ENABLED: 'false' },
+      timeoutMs,
+    );
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    });
+    const body = (await response.json()) as { data?: { _service?: { sdl?: string } }; errors?: unknown };
+    const sdl = body.data?._service?.sdl;
+    if (!sdl) throw new Error(`${subgraph.name} answered no SDL (HTTP ${response.status}): ${JSON.stringify(body.errors)}`);
+    return { name: subgraph.name, url: subgraph.defaultUrl, sdl };
   } finally {
-    await stop(child);
+    await service?.stop();
     await db.drop().catch(() => undefined);
     await deleteTestKafkaPrefix(prefix).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus, type Command } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { EVENT_STORE_POOL } from '@cogov/eventsourcing';
-import { DEMO_COMMUNITIES, MAIN_DEMO_COMMUNITY, runDemoPlan, type CommandContext, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions } from '@cogov/service-kit';
+import { DEMO_COMMUNITIES, MAIN_DEMO_COMMUNITY, runDemoPlan, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions, demoCommandFactory } from '@cogov/service-kit';
 import { BookSharedFacilityCommand } from '../facility/book-shared-facility/book-shared-facility.handler.js';
 import { CancelFacilityBookingCommand } from '../facility/cancel-facility-booking/cancel-facility-booking.handler.js';
 import { OfferSharedFacilityCommand } from '../facility/offer-shared-facility/offer-shared-facility.handler.js';
@@ -27,41 +27,22 @@ export interface DemoLoadSummary extends DemoRunSummary {
   now: string;
 }
 
-function toCommand({ type, data }: DemoCommand, context: CommandContext): Command<unknown> {
-  switch (type) {
-    case 'RegisterOrganisation':
-      return new RegisterOrganisationCommand(data, context);
-    case 'CompleteIncubation':
-      return new CompleteIncubationCommand(data, context);
-    case 'RecordLegalRegistration':
-      return new RecordLegalRegistrationCommand(data, context);
-    case 'EstablishPairing':
-      return new EstablishPairingCommand(data, context);
-    case 'AmendPairingPledge':
-      return new AmendPairingPledgeCommand(data, context);
-    case 'SetMonthlyTheme':
-      return new SetMonthlyThemeCommand(data, context);
-    case 'RecordPairingActivity':
-      return new RecordPairingActivityCommand(data, context);
-    case 'DisburseSupportFund':
-      return new DisburseSupportFundCommand(data, context);
-    case 'ReviewPairing':
-      return new ReviewPairingCommand(data, context);
-    case 'EndPairing':
-      return new EndPairingCommand(data, context);
-    case 'OfferSharedFacility':
-      return new OfferSharedFacilityCommand(data, context);
-    case 'BookSharedFacility':
-      return new BookSharedFacilityCommand(data, context);
-    case 'CancelFacilityBooking':
-      return new CancelFacilityBookingCommand(data, context);
-    default: {
-      const unknown: never = type;
-      throw new Error(`no handler for demo command ${String(unknown)}`);
-    }
-  }
-}
-
+/** The command class of each demo command type. */
+const toCommand = demoCommandFactory<DemoCommand>({
+  RegisterOrganisation: RegisterOrganisationCommand,
+  CompleteIncubation: CompleteIncubationCommand,
+  RecordLegalRegistration: RecordLegalRegistrationCommand,
+  EstablishPairing: EstablishPairingCommand,
+  AmendPairingPledge: AmendPairingPledgeCommand,
+  SetMonthlyTheme: SetMonthlyThemeCommand,
+  RecordPairingActivity: RecordPairingActivityCommand,
+  DisburseSupportFund: DisburseSupportFundCommand,
+  ReviewPairing: ReviewPairingCommand,
+  EndPairing: EndPairingCommand,
+  OfferSharedFacility: OfferSharedFacilityCommand,
+  BookSharedFacility: BookSharedFacilityCommand,
+  CancelFacilityBooking: CancelFacilityBookingCommand,
+});
 
 /**
  * Loads co-building in the demo street through the real command handlers (the kit's `runDemoPlan`): a re-run

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus, type Command } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { EVENT_STORE_POOL } from '@cogov/eventsourcing';
-import { MAIN_DEMO_COMMUNITY, runDemoPlan, type CommandContext, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions } from '@cogov/service-kit';
+import { MAIN_DEMO_COMMUNITY, runDemoPlan, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions, demoCommandFactory } from '@cogov/service-kit';
 import { AssignHouseholdContactCommand } from '../household-contact/assign-household-contact/assign-household-contact.handler.js';
 import { RecordContactVisitCommand } from '../household-contact/record-contact-visit/record-contact-visit.handler.js';
 import { RecordPartyActivityHeldCommand } from '../party-activity/record-party-activity-held/record-party-activity-held.handler.js';
@@ -21,32 +21,18 @@ export interface DemoLoadSummary extends DemoRunSummary {
   communityIds: string[];
 }
 
-function toCommand({ type, data }: DemoCommand, context: CommandContext): Command<unknown> {
-  switch (type) {
-    case 'EstablishPartyOrganisation':
-      return new EstablishPartyOrganisationCommand(data, context);
-    case 'AppointFirstSecretary':
-      return new AppointFirstSecretaryCommand(data, context);
-    case 'AppointPartTimeCadre':
-      return new AppointPartTimeCadreCommand(data, context);
-    case 'OpenPartyMassesServiceCentre':
-      return new OpenPartyMassesServiceCentreCommand(data, context);
-    case 'RegisterPartyMemberAtCommunity':
-      return new RegisterPartyMemberAtCommunityCommand(data, context);
-    case 'EndPartyMemberCommunityRegistration':
-      return new EndPartyMemberCommunityRegistrationCommand(data, context);
-    case 'AssignHouseholdContact':
-      return new AssignHouseholdContactCommand(data, context);
-    case 'RecordContactVisit':
-      return new RecordContactVisitCommand(data, context);
-    case 'RecordPartyActivityHeld':
-      return new RecordPartyActivityHeldCommand(data, context);
-    default: {
-      const unknown: never = type;
-      throw new Error(`no handler for demo command ${String(unknown)}`);
-    }
-  }
-}
+/** The command class of each demo command type. */
+const toCommand = demoCommandFactory<DemoCommand>({
+  EstablishPartyOrganisation: EstablishPartyOrganisationCommand,
+  AppointFirstSecretary: AppointFirstSecretaryCommand,
+  AppointPartTimeCadre: AppointPartTimeCadreCommand,
+  OpenPartyMassesServiceCentre: OpenPartyMassesServiceCentreCommand,
+  RegisterPartyMemberAtCommunity: RegisterPartyMemberAtCommunityCommand,
+  EndPartyMemberCommunityRegistration: EndPartyMemberCommunityRegistrationCommand,
+  AssignHouseholdContact: AssignHouseholdContactCommand,
+  RecordContactVisit: RecordContactVisitCommand,
+  RecordPartyActivityHeld: RecordPartyActivityHeldCommand,
+});
 
 /**
  * Loads the party-building side of the demo street through the real command handlers (the kit's `runDemoPlan`):

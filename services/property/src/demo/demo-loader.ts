@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus, type Command } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { EVENT_STORE_POOL } from '@cogov/eventsourcing';
-import { DEMO_COMMUNITIES, MAIN_DEMO_COMMUNITY, runDemoPlan, type CommandContext, type DemoPhase, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions } from '@cogov/service-kit';
+import { DEMO_COMMUNITIES, MAIN_DEMO_COMMUNITY, runDemoPlan, type DemoPhase, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions, demoCommandFactory } from '@cogov/service-kit';
 import { EndPropertyServiceContractCommand } from '../compound/end-property-service-contract/end-property-service-contract.handler.js';
 import { MarkRedPropertyCommand } from '../compound/mark-red-property/mark-red-property.handler.js';
 import { RecordCompoundOccupancyCommand } from '../compound/record-compound-occupancy/record-compound-occupancy.handler.js';
@@ -34,58 +34,31 @@ export interface DemoLoadSummary extends DemoRunSummary {
   communityIds: string[];
 }
 
-function toCommand({ type, data }: DemoCommand, context: CommandContext): Command<unknown> {
-  switch (type) {
-    case 'RegisterCompound':
-      return new RegisterCompoundCommand(data, context);
-    case 'RecordCompoundOccupancy':
-      return new RecordCompoundOccupancyCommand(data, context);
-    case 'SignPropertyServiceContract':
-      return new SignPropertyServiceContractCommand(data, context);
-    case 'EndPropertyServiceContract':
-      return new EndPropertyServiceContractCommand(data, context);
-    case 'MarkRedProperty':
-      return new MarkRedPropertyCommand(data, context);
-    case 'OpenWorkOrder':
-      return new OpenWorkOrderCommand(data, context);
-    case 'AssignWorkOrder':
-      return new AssignWorkOrderCommand(data, context);
-    case 'CompleteWorkOrder':
-      return new CompleteWorkOrderCommand(data, context);
-    case 'RejectWorkOrderCompletion':
-      return new RejectWorkOrderCompletionCommand(data, context);
-    case 'VerifyWorkOrder':
-      return new VerifyWorkOrderCommand(data, context);
-    case 'OpenPropertyServiceAssessment':
-      return new OpenPropertyServiceAssessmentCommand(data, context);
-    case 'ScorePropertyServiceCriterion':
-      return new ScorePropertyServiceCriterionCommand(data, context);
-    case 'ConcludePropertyServiceAssessment':
-      return new ConcludePropertyServiceAssessmentCommand(data, context);
-    case 'FormPreparatoryGroup':
-      return new FormPreparatoryGroupCommand(data, context);
-    case 'ConveneCommitteeElection':
-      return new ConveneCommitteeElectionCommand(data, context);
-    case 'RecordOwnerOnRoll':
-      return new RecordOwnerOnRollCommand(data, context);
-    case 'NominateCommitteeCandidate':
-      return new NominateCommitteeCandidateCommand(data, context);
-    case 'OpenAssemblyVoting':
-      return new OpenAssemblyVotingCommand(data, context);
-    case 'CastElectionBallot':
-      return new CastElectionBallotCommand(data, context);
-    case 'CountAssemblyVote':
-      return new CountAssemblyVoteCommand(data, context);
-    case 'RecordCommitteeElection':
-      return new RecordCommitteeElectionCommand(data, context);
-    case 'FileOwnersCommittee':
-      return new FileOwnersCommitteeCommand(data, context);
-    default: {
-      const unknown: never = type;
-      throw new Error(`no handler for demo command ${String(unknown)}`);
-    }
-  }
-}
+/** The command class of each demo command type. */
+const toCommand = demoCommandFactory<DemoCommand>({
+  RegisterCompound: RegisterCompoundCommand,
+  RecordCompoundOccupancy: RecordCompoundOccupancyCommand,
+  SignPropertyServiceContract: SignPropertyServiceContractCommand,
+  EndPropertyServiceContract: EndPropertyServiceContractCommand,
+  MarkRedProperty: MarkRedPropertyCommand,
+  OpenWorkOrder: OpenWorkOrderCommand,
+  AssignWorkOrder: AssignWorkOrderCommand,
+  CompleteWorkOrder: CompleteWorkOrderCommand,
+  RejectWorkOrderCompletion: RejectWorkOrderCompletionCommand,
+  VerifyWorkOrder: VerifyWorkOrderCommand,
+  OpenPropertyServiceAssessment: OpenPropertyServiceAssessmentCommand,
+  ScorePropertyServiceCriterion: ScorePropertyServiceCriterionCommand,
+  ConcludePropertyServiceAssessment: ConcludePropertyServiceAssessmentCommand,
+  FormPreparatoryGroup: FormPreparatoryGroupCommand,
+  ConveneCommitteeElection: ConveneCommitteeElectionCommand,
+  RecordOwnerOnRoll: RecordOwnerOnRollCommand,
+  NominateCommitteeCandidate: NominateCommitteeCandidateCommand,
+  OpenAssemblyVoting: OpenAssemblyVotingCommand,
+  CastElectionBallot: CastElectionBallotCommand,
+  CountAssemblyVote: CountAssemblyVoteCommand,
+  RecordCommitteeElection: RecordCommitteeElectionCommand,
+  FileOwnersCommittee: FileOwnersCommitteeCommand,
+});
 
 /**
  * Loads the property side of the demo street through the real command handlers (the kit's `runDemoPlan`): a

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus, type Command } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { EVENT_STORE_POOL } from '@cogov/eventsourcing';
-import { DEMO_COMMUNITIES, MAIN_DEMO_COMMUNITY, runDemoPlan, type CommandContext, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions } from '@cogov/service-kit';
+import { DEMO_COMMUNITIES, MAIN_DEMO_COMMUNITY, runDemoPlan, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions, demoCommandFactory } from '@cogov/service-kit';
 import { AcceptAppealCommand } from '../appeal/accept-appeal/accept-appeal.handler.js';
 import { DispatchAppealCommand } from '../appeal/dispatch-appeal/dispatch-appeal.handler.js';
 import { EscalateAppealCommand } from '../appeal/escalate-overdue-appeals/escalate-appeal.handler.js';
@@ -30,42 +30,23 @@ export interface DemoLoadSummary extends DemoRunSummary {
   communityIds: string[];
 }
 
-function toCommand({ type, data }: DemoCommand, context: CommandContext): Command<unknown> {
-  switch (type) {
-    case 'RegisterCommunity':
-      return new RegisterCommunityCommand(data, context);
-    case 'DelineateGrid':
-      return new DelineateGridCommand(data, context);
-    case 'AssignGridWorker':
-      return new AssignGridWorkerCommand(data, context);
-    case 'RegisterHousehold':
-      return new RegisterHouseholdCommand(data, context);
-    case 'MoveResidentIn':
-      return new MoveResidentInCommand(data, context);
-    case 'TagVulnerableGroup':
-      return new TagVulnerableGroupCommand(data, context);
-    case 'FileAppeal':
-      return new FileAppealCommand(data, context);
-    case 'AcceptAppeal':
-      return new AcceptAppealCommand(data, context);
-    case 'DispatchAppeal':
-      return new DispatchAppealCommand(data, context);
-    case 'NoteAppealProgress':
-      return new NoteAppealProgressCommand(data, context);
-    case 'ResolveAppeal':
-      return new ResolveAppealCommand(data, context);
-    case 'RecordReturnVisit':
-      return new RecordReturnVisitCommand(data, context);
-    case 'ReopenAppeal':
-      return new ReopenAppealCommand(data, context);
-    case 'EscalateAppeal':
-      return new EscalateAppealCommand(data, context);
-    default: {
-      const unknown: never = type;
-      throw new Error(`no handler for demo command ${String(unknown)}`);
-    }
-  }
-}
+/** The command class of each demo command type. */
+const toCommand = demoCommandFactory<DemoCommand>({
+  RegisterCommunity: RegisterCommunityCommand,
+  DelineateGrid: DelineateGridCommand,
+  AssignGridWorker: AssignGridWorkerCommand,
+  RegisterHousehold: RegisterHouseholdCommand,
+  MoveResidentIn: MoveResidentInCommand,
+  TagVulnerableGroup: TagVulnerableGroupCommand,
+  FileAppeal: FileAppealCommand,
+  AcceptAppeal: AcceptAppealCommand,
+  DispatchAppeal: DispatchAppealCommand,
+  NoteAppealProgress: NoteAppealProgressCommand,
+  ResolveAppeal: ResolveAppealCommand,
+  RecordReturnVisit: RecordReturnVisitCommand,
+  ReopenAppeal: ReopenAppealCommand,
+  EscalateAppeal: EscalateAppealCommand,
+});
 
 /**
  * Loads the demo street's communities through the real command handlers (the kit's `runDemoPlan`): a re-run

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus, type Command } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { EVENT_STORE_POOL } from '@cogov/eventsourcing';
-import { DEMO_COMMUNITIES, MAIN_DEMO_COMMUNITY, runDemoPlan, type CommandContext, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions } from '@cogov/service-kit';
+import { DEMO_COMMUNITIES, MAIN_DEMO_COMMUNITY, runDemoPlan, type DemoRunSummary, loadedHistoryEnd, DEMO_ACTOR, type DemoLoadOptions as KitDemoLoadOptions, demoCommandFactory } from '@cogov/service-kit';
 import { IssueServiceCertificateCommand } from '../hours-ledger/issue-service-certificate/issue-service-certificate.handler.js';
 import { RecordServiceHoursCommand } from '../hours-ledger/record-service-hours/record-service-hours.handler.js';
 import { CheckInVolunteerCommand } from '../opportunity/check-in-volunteer/check-in-volunteer.handler.js';
@@ -29,45 +29,24 @@ export interface DemoLoadSummary extends DemoRunSummary {
   now: string;
 }
 
-function toCommand({ type, data }: DemoCommand, context: CommandContext): Command<unknown> {
-  switch (type) {
-    case 'FormVolunteerTeam':
-      return new FormVolunteerTeamCommand(data, context);
-    case 'RegisterVolunteer':
-      return new RegisterVolunteerCommand(data, context);
-    case 'JoinVolunteerTeam':
-      return new JoinVolunteerTeamCommand(data, context);
-    case 'RecordVolunteerTraining':
-      return new RecordVolunteerTrainingCommand(data, context);
-    case 'SuspendVolunteer':
-      return new SuspendVolunteerCommand(data, context);
-    case 'ReinstateVolunteer':
-      return new ReinstateVolunteerCommand(data, context);
-    case 'PublishServiceOpportunity':
-      return new PublishServiceOpportunityCommand(data, context);
-    case 'SignUpForOpportunity':
-      return new SignUpForOpportunityCommand(data, context);
-    case 'WithdrawFromOpportunity':
-      return new WithdrawFromOpportunityCommand(data, context);
-    case 'CheckInVolunteer':
-      return new CheckInVolunteerCommand(data, context);
-    case 'CheckOutVolunteer':
-      return new CheckOutVolunteerCommand(data, context);
-    case 'VerifyServiceHours':
-      return new VerifyServiceHoursCommand(data, context);
-    case 'CompleteServiceOpportunity':
-      return new CompleteServiceOpportunityCommand(data, context);
-    case 'RecordServiceHours':
-      return new RecordServiceHoursCommand(data, context);
-    case 'IssueServiceCertificate':
-      return new IssueServiceCertificateCommand(data, context);
-    default: {
-      const unknown: never = type;
-      throw new Error(`no handler for demo command ${String(unknown)}`);
-    }
-  }
-}
-
+/** The command class of each demo command type. */
+const toCommand = demoCommandFactory<DemoCommand>({
+  FormVolunteerTeam: FormVolunteerTeamCommand,
+  RegisterVolunteer: RegisterVolunteerCommand,
+  JoinVolunteerTeam: JoinVolunteerTeamCommand,
+  RecordVolunteerTraining: RecordVolunteerTrainingCommand,
+  SuspendVolunteer: SuspendVolunteerCommand,
+  ReinstateVolunteer: ReinstateVolunteerCommand,
+  PublishServiceOpportunity: PublishServiceOpportunityCommand,
+  SignUpForOpportunity: SignUpForOpportunityCommand,
+  WithdrawFromOpportunity: WithdrawFromOpportunityCommand,
+  CheckInVolunteer: CheckInVolunteerCommand,
+  CheckOutVolunteer: CheckOutVolunteerCommand,
+  VerifyServiceHours: VerifyServiceHoursCommand,
+  CompleteServiceOpportunity: CompleteServiceOpportunityCommand,
+  RecordServiceHours: RecordServiceHoursCommand,
+  IssueServiceCertificate: IssueServiceCertificateCommand,
+});
 
 /**
  * Loads volunteering in the demo street through the real command handlers (the kit's `runDemoPlan`): a re-run
