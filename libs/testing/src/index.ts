@@ -8,3 +8,4 @@ export * from './contract-checks.js';
 export * from './browser.js';
 export { freePort } from './ports.js';
 export { startBuiltService, type BuiltServiceProcess } from './built-service.js';
+export type { BenchContext, BenchRow } from './bench.js';

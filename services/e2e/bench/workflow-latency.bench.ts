@@ -10,19 +10,11 @@
 import { performance } from 'node:perf_hooks';
 import { givenPropertyCommunity } from '../src/appeal-fixtures.js';
 import { startSuite } from '../src/suite.js';
+import type { BenchContext, BenchRow } from '@cogov/testing';
 
-export interface Row {
-  name: string;
-  opsPerSec?: number;
-  p50Ms?: number;
-  p99Ms?: number;
-  note: string;
-}
+export type Row = BenchRow;
 
-export interface BenchOptions {
-  databaseUrl: string;
-  brokers: string[];
-  log: (line: string) => void;
+export interface BenchOptions extends BenchContext {
   ratePerSecond?: number;
   durationMs?: number;
 }

@@ -12,21 +12,11 @@ import { ensureDevKeys, mintToken } from '@cogov/auth';
 import { eventsTopic } from '@cogov/messaging';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/infrastructure/config.js';
+import type { BenchContext, BenchRow } from '@cogov/testing';
 
-export interface Row {
-  name: string;
-  opsPerSec?: number;
-  eventsPerSec?: number;
-  p50Ms?: number;
-  p99Ms?: number;
-  note: string;
-}
+export type Row = BenchRow;
 
-export interface BenchOptions {
-  /** A PostgreSQL server URL whose user may create databases; the benchmark gets a fresh one and drops it. */
-  databaseUrl: string;
-  brokers: string[];
-  log: (line: string) => void;
+export interface BenchOptions extends BenchContext {
   /** Measuring time of each fileAppeal row (default 10 s; the whole run stays under a minute). */
   durationMs?: number;
 }

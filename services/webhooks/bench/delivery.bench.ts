@@ -24,22 +24,12 @@ import { ensureDevKeys, mintToken } from '@cogov/auth';
 import { publicTopic } from '@cogov/contracts';
 import { toKafkaMessage } from '@cogov/messaging';
 import { freePort, startBuiltService, type BuiltServiceProcess } from '@cogov/testing';
+import type { BenchContext, BenchRow } from '@cogov/testing';
 import { appealEvent, publicEvent } from '../test/public-events.js';
 
-export interface Row {
-  name: string;
-  opsPerSec?: number;
-  eventsPerSec?: number;
-  p50Ms?: number;
-  p99Ms?: number;
-  note: string;
-}
+export type Row = BenchRow;
 
-export interface BenchOptions {
-  /** A PostgreSQL server URL whose user may create databases; the benchmark gets a fresh one and drops it. */
-  databaseUrl: string;
-  brokers: string[];
-  log: (line: string) => void;
+export interface BenchOptions extends BenchContext {
   /** `WEBHOOK_CONCURRENCY` of the service (default 16, the service's own default). */
   concurrency?: number;
   /**
