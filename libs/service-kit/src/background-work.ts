@@ -60,6 +60,8 @@ export class BackgroundWork implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     // Views exist before the first query even if this instance is not the projections' leader.
     for (const runner of this.runners) await runner.prepare();
+    // So are the workflows' tables, which the service's own reads may query (the governance view's, the webhooks').
+    await this.workflows?.prepare();
     await this.readYourWrites.start();
     for (const runner of this.runners) runner.start();
     const { context, config } = this.options;

@@ -42,6 +42,7 @@ export interface WorkflowRunnerOptions {
 export class WorkflowRunner {
   private readonly logger: Logger;
   private readonly consumers = new Map<string, InboxConsumer>();
+  private prepared = false;
 
   constructor(private readonly options: WorkflowRunnerOptions) {
     this.logger = new Logger(`${options.context}:workflows`);
@@ -56,10 +57,17 @@ export class WorkflowRunner {
     return this.options.workflows;
   }
 
+  /** The workflows' tables (idempotent DDL), once: before the service answers, whether its consumers run here or not. */
+  async prepare(): Promise<void> {
+    if (this.prepared) return;
+    for (const workflow of this.options.workflows) for (const ddl of workflow.ddl) await this.options.pool.query(ddl);
+    this.prepared = true;
+  }
+
   async start(): Promise<void> {
     const { context, config, pool, workflows } = this.options;
     if (workflows.length === 0 || this.consumers.size > 0) return;
-    for (const workflow of workflows) for (const ddl of workflow.ddl) await pool.query(ddl);
+    await this.prepare();
     const sources = [...new Set(workflows.flatMap((workflow) => workflow.sources.map((source) => `${workflow.reads}:${source}`)))];
     const admin = new Kafka({ clientId: `cogov-${context}-admin`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();

@@ -1,26 +1,20 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { coversStreet, type Actor } from '@cogov/auth';
 import { NotFoundError } from '@cogov/domain';
 import { EVENT_STORE_POOL } from '@cogov/eventsourcing';
 import { ForbiddenError, Jurisdiction } from '@cogov/service-kit';
-import { FACT_LOG_DDL } from '../intake/fact-log.js';
 import { figuresOf } from './scorecard.js';
 import type { CommunityScorecardType, ScorecardType, StreetScorecardType } from './scorecard.graphql.js';
 import { communityCounts, knownCommunities, type CommunityName } from './scorecard.queries.js';
 
 /** The scorecards, with the jurisdiction checks of the read side. */
 @Injectable()
-export class ScorecardReader implements OnModuleInit {
+export class ScorecardReader {
   constructor(
     @Inject(EVENT_STORE_POOL) private readonly pool: pg.Pool,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
   ) {}
-
-  /** The tables exist before the first query, whether the intake runs in this process or not. */
-  async onModuleInit(): Promise<void> {
-    for (const ddl of FACT_LOG_DDL) await this.pool.query(ddl);
-  }
 
   async assertCommunity(actor: Actor, communityId: string): Promise<void> {
     if (!(await this.jurisdiction.covers(actor, { communityId }))) {
